@@ -82,3 +82,43 @@ export interface TraceOptions {
   /** for notebooks: the code cells, traced in order with state carried across */
   cells?: string[];
 }
+
+/** One step of a derivation, recorded while the value was computed (never recomputed apart). */
+export interface Step {
+  title: L10nText;
+  /** KaTeX-renderable LaTeX using the code's own names (W_Q → W^{Q}) and, for small operands, the numbers */
+  latex: string;
+  /** the intermediate value this step produced */
+  value?: Value;
+  /** optional prose under the step */
+  note?: L10nText;
+}
+
+/** A heatmap the panel draws: attention weights of one head, the PE table, ... */
+export interface Heatmap {
+  title: L10nText;
+  /** 2-D (or higher: the panel offers a slice picker over the leading axes) array with data */
+  matrix: Value;
+  /** labels of the last two axes, e.g. the sentence's words for queries (rows) and keys (columns) */
+  rowLabels?: string[];
+  colLabels?: string[];
+}
+
+/** A formula (or a selected expression) derived step by step with the traced numbers. */
+export interface Derivation {
+  formula: FormulaKind | 'expression';
+  /** 1-based line the formula was found at */
+  line: number;
+  /** the formula in general form, e.g. \mathrm{softmax}(z)_i = e^{z_i - \max z} / \sum_j e^{z_j - \max z} */
+  general: string;
+  steps: Step[];
+  result: Value;
+  heatmaps: Heatmap[];
+}
+
+/** The scalar arithmetic behind one entry of a derivation's result (click on a cell). */
+export interface CellDerivation {
+  index: number[];
+  steps: Step[];
+  value: number;
+}

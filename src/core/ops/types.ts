@@ -28,6 +28,11 @@ export interface OpContext {
   maxElements: number;
   /** report a warning or info (errors are thrown as NumpyError) */
   report(d: Diagnostic): void;
+  /**
+   * Mutable state that lives for one trace and belongs to op modules, keyed by module (e.g.
+   * 'np.random' keeps numpy's global legacy RandomState here). The interpreter creates it empty.
+   */
+  perTrace: Map<string, unknown>;
 }
 
 export interface OpModule {
