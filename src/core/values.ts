@@ -3,7 +3,7 @@
 // Scalars of Python (int/float/bool) are kept apart from numpy arrays because numpy's casting
 // treats them as "weak" (value-based) operands.
 
-import type { Shape } from './shapes/dim';
+import { Dim, type Shape } from './shapes/dim';
 
 export type DType =
   | 'bool'
@@ -31,7 +31,8 @@ export interface ArrayValue {
   why?: L10nText;
 }
 
-export interface IntValue { kind: 'int'; value?: number }
+/** `sym`: an int only known symbolically, as a dim ('n', 'd_model//h'), e.g. from `n, d = X.shape` */
+export interface IntValue { kind: 'int'; value?: number; sym?: string }
 export interface FloatValue { kind: 'float'; value?: number }
 export interface BoolValue { kind: 'bool'; value?: boolean }
 export interface StrValue { kind: 'str'; value?: string }
@@ -75,6 +76,16 @@ export namespace Value {
   }
   export function array(shape: Shape | null, dtype: DType | null, data?: Float64Array): ArrayValue {
     return data === undefined ? { kind: 'array', shape, dtype } : { kind: 'array', shape, dtype, data };
+  }
+  /** A Python int used as a dim (shape tuples, reshape arguments): number, symbol, or undefined. */
+  export function toDim(v: Value): Dim | undefined {
+    if (v.kind === 'int') return v.value !== undefined ? v.value : v.sym !== undefined ? Dim.sym(v.sym) : undefined;
+    if (v.kind === 'bool') return v.value === undefined ? undefined : v.value ? 1 : 0;
+    return undefined;
+  }
+  /** The Python int for a dim (what `X.shape[0]` gives). */
+  export function fromDim(d: Dim): IntValue {
+    return typeof d === 'number' ? { kind: 'int', value: d } : { kind: 'int', sym: d.name };
   }
   export function isNumeric(v: Value): v is ArrayValue | IntValue | FloatValue | BoolValue {
     return v.kind === 'array' || v.kind === 'int' || v.kind === 'float' || v.kind === 'bool';
