@@ -1,0 +1,171 @@
+// Reading an op's arguments the way numpy's signatures bind them: positional or keyword, with
+// defaults; ints, bools, axes (normalised, numpy's AxisError), shapes and dtypes. A value the
+// program does not determine reads as `undefined` ("unknown"), never as a guess.
+
+import { NumpyError } from '../diagnostics';
+import type { Dim, Shape } from '../shapes/dim';
+import type { DType, Value } from '../values';
+import { dtypeFromValue } from './dtype';
+import type { OpCall } from './types';
+
+/** The argument at positional `index` or keyword `name`; undefined when absent. */
+export function arg(call: OpCall, index: number, name: string): Value | undefined {
+  if (index >= 0 && index < call.args.length) return call.args[index];
+  return call.kwargs.get(name);
+}
+
+export function hasArg(call: OpCall, index: number, name: string): boolean {
+  return arg(call, index, name) !== undefined;
+}
+
+/** True when the argument is absent or an explicit None. */
+export function isNoneArg(call: OpCall, index: number, name: string): boolean {
+  const v = arg(call, index, name);
+  return v === undefined || v.kind === 'none';
+}
+
+export function typeError(en: string, fr: string): NumpyError {
+  return new NumpyError('type-error', { en, fr }, { pyType: 'TypeError' });
+}
+
+/** A Python number's value (int, float, bool, or a determined 0-d/1-element array); undefined if unknown. */
+export function numberOf(v: Value): number | undefined {
+  switch (v.kind) {
+    case 'int':
+    case 'float':
+      return v.value;
+    case 'bool':
+      return v.value === undefined ? undefined : v.value ? 1 : 0;
+    case 'array':
+      return v.data && v.data.length === 1 ? v.data[0] : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** An int argument: its value, `dflt` when absent, undefined when unknown. Floats raise like numpy. */
+export function intArg(call: OpCall, index: number, name: string, dflt?: number): number | undefined {
+  const v = arg(call, index, name);
+  if (v === undefined || v.kind === 'none') return dflt;
+  if (v.kind === 'float' || (v.kind === 'array' && v.dtype !== null && v.dtype.startsWith('float'))) {
+    throw typeError(`'float' object cannot be interpreted as an integer`, `un objet 'float' ne peut pas être interprété comme un entier`);
+  }
+  return numberOf(v);
+}
+
+/** A number argument (int or float). */
+export function numArg(call: OpCall, index: number, name: string, dflt?: number): number | undefined {
+  const v = arg(call, index, name);
+  if (v === undefined || v.kind === 'none') return dflt;
+  return numberOf(v);
+}
+
+/** A bool argument (Python truthiness of numbers). */
+export function boolArg(call: OpCall, index: number, name: string, dflt: boolean): boolean | undefined {
+  const v = arg(call, index, name);
+  if (v === undefined) return dflt;
+  if (v.kind === 'none') return false;
+  if (v.kind === 'bool') return v.value;
+  const n = numberOf(v);
+  return n === undefined ? undefined : n !== 0;
+}
+
+export function axisError(axis: number, ndim: number): NumpyError {
+  return new NumpyError(
+    'axis-out-of-range',
+    {
+      en: `axis ${axis} is out of bounds for array of dimension ${ndim}`,
+      fr: `l'axe ${axis} est hors limites pour un tableau de dimension ${ndim}`,
+    },
+    { pyType: 'AxisError' },
+  );
+}
+
+/** numpy's normalize_axis_index: -ndim ≤ axis < ndim, negatives counted from the end. */
+export function normalizeAxis(axis: number, ndim: number): number {
+  if (axis < -ndim || axis >= ndim) throw axisError(axis, ndim);
+  return axis < 0 ? axis + ndim : axis;
+}
+
+/**
+ * An axis argument (int, tuple/list of ints, or None). Returns null for None (all axes), the
+ * normalised axes in the order given when `ndim` is known (raw when it is not), and undefined
+ * when the axis is not determined. `dflt` applies when the argument is absent. Duplicates raise
+ * numpy's ValueError.
+ */
+export function axisArg(
+  call: OpCall, index: number, name: string, ndim: number | undefined, dflt: number | null,
+): number[] | null | undefined {
+  const v = arg(call, index, name);
+  if (v === undefined) return dflt === null ? null : ndim === undefined ? [dflt] : [normalizeAxis(dflt, ndim)];
+  if (v.kind === 'none') return null;
+  let raw: (number | undefined)[];
+  if (v.kind === 'tuple' || v.kind === 'list') {
+    if (v.items === null) return undefined;
+    raw = v.items.map((it) => {
+      if (it.kind === 'float') throw typeError(`'float' object cannot be interpreted as an integer`, `un objet 'float' ne peut pas être interprété comme un entier`);
+      return numberOf(it);
+    });
+  } else if (v.kind === 'float') {
+    throw typeError(`'float' object cannot be interpreted as an integer`, `un objet 'float' ne peut pas être interprété comme un entier`);
+  } else {
+    raw = [numberOf(v)];
+  }
+  if (raw.some((a) => a === undefined)) return undefined;
+  const axes = raw as number[];
+  if (ndim === undefined) return axes;
+  const norm = axes.map((a) => normalizeAxis(a, ndim));
+  if (new Set(norm).size !== norm.length) {
+    throw new NumpyError(
+      'duplicate-axis',
+      { en: `duplicate value in 'axis'`, fr: `valeur en double dans 'axis'` },
+      { pyType: 'ValueError' },
+    );
+  }
+  return norm;
+}
+
+/**
+ * A shape argument: an int or a tuple/list of ints → Shape. Returns undefined when unknown
+ * (including any undetermined dim); throws numpy's ValueError for a negative dim.
+ */
+export function shapeArg(call: OpCall, index: number, name: string): Shape | undefined {
+  const v = arg(call, index, name);
+  if (v === undefined) return undefined;
+  return shapeFromValue(v);
+}
+
+export function shapeFromValue(v: Value): Shape | undefined {
+  let items: Value[];
+  if (v.kind === 'tuple' || v.kind === 'list') {
+    if (v.items === null) return undefined;
+    items = v.items;
+  } else {
+    items = [v];
+  }
+  const dims: Dim[] = [];
+  for (const it of items) {
+    if (it.kind === 'float' || (it.kind === 'array' && it.dtype !== null && it.dtype.startsWith('float'))) {
+      throw typeError(`'float' object cannot be interpreted as an integer`, `un objet 'float' ne peut pas être interprété comme un entier`);
+    }
+    if (it.kind !== 'int' && it.kind !== 'bool' && it.kind !== 'array') return undefined;
+    const n = numberOf(it);
+    if (n === undefined) return undefined;
+    if (n < 0) {
+      throw new NumpyError(
+        'negative-dimension',
+        { en: 'negative dimensions are not allowed', fr: 'les dimensions négatives ne sont pas autorisées' },
+        { pyType: 'ValueError' },
+      );
+    }
+    dims.push(n);
+  }
+  return dims;
+}
+
+/** The `dtype=` argument: a DType, null when absent or None (numpy's default), undefined when unknown. */
+export function dtypeArg(call: OpCall, index: number, name: string): DType | null | undefined {
+  const v = arg(call, index, name);
+  if (v === undefined) return null;
+  return dtypeFromValue(v);
+}

@@ -1,0 +1,189 @@
+// The generic machinery behind every ufunc: operands → broadcast shape and numpy's loop dtype
+// (shape rule), then one flat Float64Array loop over broadcast index maps (evaluator), with
+// inputs cast to the loop's type, outputs rounded to its dtype, and numpy's RuntimeWarnings.
+
+import type { Diagnostic } from '../diagnostics';
+import { broadcastIndexer, broadcastOrNull } from '../shapes/broadcast';
+import type { Shape } from '../shapes/dim';
+import type { ArrayValue, DType, L10nText, Value } from '../values';
+import { arg, dtypeArg } from './args';
+import { toArray } from './convert';
+import { canCastSafe, castData, isFloat, operandOf, type DtOperand } from './dtype';
+import { registerOp } from './registry';
+import type { OpCall, OpModule } from './types';
+import { outDtypeUnknown, resolveLoop, type Loop, type ResolveSpec } from './ufuncTypes';
+
+export type Kernel1 = (x: number) => number;
+export type Kernel2 = (x: number, y: number) => number;
+
+/** numpy's floating-point error categories, as its RuntimeWarnings name them. */
+export type FpFlag = 'divide' | 'invalid' | 'overflow';
+
+export interface UfuncSpec<K> extends ResolveSpec {
+  names: readonly string[];
+  doc: string;
+  latex(operands: readonly string[]): string;
+  /** keyword names of the operands (np.add(x1=…, x2=…)) */
+  params: readonly string[];
+  /** the kernel for a loop: `loop.ins[0]` tells int from float semantics */
+  kernel(loop: Loop): K;
+  /** numpy's run-time errors that depend on values (int ** negative); called when data is known */
+  check?(inputs: readonly ArrayValue[], loop: Loop): void;
+  /**
+   * Which RuntimeWarning an inf (or NaN) produced from finite inputs means for this ufunc
+   * (divide for x/0 and log(0), overflow for exp(1000)); absent: no warnings.
+   */
+  infFlag?: FpFlag;
+  /** integer loops that warn when dividing by zero (floor_divide, remainder) */
+  intDivZero?: boolean;
+}
+
+/** One operand, as an array (Python scalars as 0-d) plus what type resolution needs. */
+interface Operand {
+  value: Value;
+  array: ArrayValue | null;
+  dt: DtOperand | null;
+}
+
+function operands(call: OpCall, params: readonly string[]): Operand[] {
+  return params.map((p, i) => {
+    const v = arg(call, i, p) ?? { kind: 'unknown' as const };
+    let array: ArrayValue | null = null;
+    if (v.kind === 'array') array = v;
+    else if (v.kind === 'int' || v.kind === 'float' || v.kind === 'bool' || v.kind === 'list' || v.kind === 'tuple' || v.kind === 'range') array = toArray(v);
+    const dt = v.kind === 'list' || v.kind === 'tuple' || v.kind === 'range' ? (array && array.dtype ? { dtype: array.dtype, scalar: false } : null) : operandOf(v);
+    return { value: v, array, dt };
+  });
+}
+
+/** The abstract result of a ufunc call: broadcast shape, loop output dtype; numpy's errors. */
+export function ufuncShape(spec: UfuncSpec<unknown>, call: OpCall): { result: ArrayValue; loop: Loop | null } {
+  const ops = operands(call, spec.params);
+  const shapes = ops.map((o) => (o.array ? o.array.shape : null));
+  const shape = broadcastOrNull(shapes);
+  let loop: Loop | null = null;
+  let dtype: DType | null;
+  if (ops.every((o) => o.dt !== null)) {
+    loop = resolveLoop(spec, ops.map((o) => o.dt!), dtypeArg(call, -1, 'dtype') ?? null);
+    dtype = loop.out;
+    if (spec.check && ops.every((o) => o.array?.data)) spec.check(ops.map((o) => o.array!), loop);
+  } else {
+    dtype = outDtypeUnknown(spec);
+  }
+  const result: ArrayValue = { kind: 'array', shape, dtype };
+  // numpy returns a numpy scalar, not a 0-d array, when every operand is 0-d
+  if (shape !== null && shape.length === 0) result.scalar = true;
+  return { result, loop };
+}
+
+/** The operand's data converted to the loop's input dtype (a copy only when the type changes). */
+function loopInput(a: ArrayValue, dt: DType): Float64Array {
+  // a safe cast never changes a value; only value-based scalars (0.1 into a float32 loop) need rounding
+  if (a.dtype === dt || (a.dtype !== null && canCastSafe(a.dtype, dt))) return a.data!;
+  return castData(a.data!.slice(), dt);
+}
+
+function concrete(s: Shape): number[] {
+  return s as number[];
+}
+
+/** Run a unary or binary kernel over broadcast operands; returns the output data (cast to out). */
+export function runKernel(loop: Loop, inputs: readonly ArrayValue[], outShape: readonly number[], kernel: Kernel1 | Kernel2): Float64Array {
+  const n = outShape.reduce((p, d) => p * d, 1);
+  const out = new Float64Array(n);
+  const xs = inputs.map((a, i) => loopInput(a, loop.ins[i]));
+  if (inputs.length === 1) {
+    const f = kernel as Kernel1;
+    const x = xs[0];
+    for (let i = 0; i < n; i++) out[i] = f(x[i]);
+  } else {
+    const f = kernel as Kernel2;
+    const [x, y] = xs;
+    const ix = broadcastIndexer(concrete(inputs[0].shape!), outShape);
+    const iy = broadcastIndexer(concrete(inputs[1].shape!), outShape);
+    if (ix === null && iy === null) for (let i = 0; i < n; i++) out[i] = f(x[i], y[i]);
+    else if (ix === null) for (let i = 0; i < n; i++) out[i] = f(x[i], y[iy![i]]);
+    else if (iy === null) for (let i = 0; i < n; i++) out[i] = f(x[ix[i]], y[i]);
+    else for (let i = 0; i < n; i++) out[i] = f(x[ix[i]], y[iy[i]]);
+  }
+  return castData(out, loop.out);
+}
+
+function warningText(flag: FpFlag, ufunc: string): L10nText {
+  const fr = { divide: 'division par zéro', invalid: 'valeur invalide (NaN)', overflow: 'dépassement de capacité' }[flag];
+  const en = { divide: 'divide by zero', invalid: 'invalid value', overflow: 'overflow' }[flag];
+  return {
+    en: `RuntimeWarning: ${en} encountered in ${ufunc}`,
+    fr: `RuntimeWarning : ${fr} rencontré(e) dans ${ufunc}`,
+  };
+}
+
+/** Report numpy's RuntimeWarning for this call (once per call, once per category). */
+export function reportFp(call: OpCall, ufunc: string, flags: Set<FpFlag>): void {
+  for (const f of flags) {
+    const d: Diagnostic = { loc: call.loc, severity: 'warning', code: 'runtime-warning', message: warningText(f, ufunc) };
+    call.ctx.report(d);
+  }
+}
+
+/** Which floating-point flags numpy would raise: non-finite outputs from finite inputs. */
+function detectFlags(spec: UfuncSpec<unknown>, loop: Loop, inputs: readonly ArrayValue[], out: Float64Array, outShape: readonly number[]): Set<FpFlag> {
+  const flags = new Set<FpFlag>();
+  const intLoop = !isFloat(loop.ins[0]) && loop.ins[0] !== 'bool';
+  if (spec.intDivZero && intLoop) {
+    if (inputs[1].data!.some((y) => y === 0)) flags.add('divide');
+    return flags;
+  }
+  if (!isFloat(loop.out) || !spec.infFlag) return flags;
+  const idx = inputs.map((a) => broadcastIndexer(concrete(a.shape!), outShape));
+  for (let i = 0; i < out.length; i++) {
+    const r = out[i];
+    if (Number.isFinite(r)) continue;
+    let finiteIn = true;
+    let nanIn = false;
+    for (let k = 0; k < inputs.length; k++) {
+      const x = inputs[k].data![idx[k] === null ? i : idx[k]![i]];
+      if (!Number.isFinite(x)) finiteIn = false;
+      if (Number.isNaN(x)) nanIn = true;
+    }
+    if (Number.isNaN(r) && !nanIn) {
+      if (finiteIn || spec.infFlag !== 'overflow') flags.add('invalid');
+    } else if (!Number.isNaN(r) && finiteIn) {
+      flags.add(spec.infFlag);
+    }
+  }
+  return flags;
+}
+
+/** The full evaluation of a ufunc call whose operands are all determined. */
+export function ufuncEvaluate(spec: UfuncSpec<Kernel1 | Kernel2>, call: OpCall, abstract: Value): Value {
+  const ops = operands(call, spec.params);
+  if (abstract.kind !== 'array' || abstract.shape === null || ops.some((o) => !o.array?.data)) return abstract;
+  const { loop } = ufuncShape(spec, call);
+  if (!loop) return abstract;
+  const inputs = ops.map((o) => o.array!);
+  const outShape = concrete(abstract.shape);
+  const data = runKernel(loop, inputs, outShape, spec.kernel(loop));
+  const flags = detectFlags(spec, loop, inputs, data, outShape);
+  if (flags.size) reportFp(call, spec.ufunc, flags);
+  return { ...abstract, data };
+}
+
+/** Build and register the OpModule of a ufunc. */
+export function defineUfunc(spec: UfuncSpec<Kernel1 | Kernel2>): OpModule {
+  const mod: OpModule = {
+    names: spec.names,
+    doc: spec.doc,
+    latex: spec.latex,
+    shape: (call) => ufuncShape(spec, call).result,
+    evaluate: (call, abstract) => ufuncEvaluate(spec, call, abstract),
+  };
+  registerOp(mod);
+  return mod;
+}
+
+/** Is the loop integer-valued (int or uint, not bool/float)? Kernels switch semantics on it. */
+export function intLoop(loop: Loop): boolean {
+  const d = loop.ins[0];
+  return d !== 'bool' && !isFloat(d);
+}
