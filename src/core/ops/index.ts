@@ -2,3 +2,4 @@
 // its file and one line here (append-only: several engineers add lines at once).
 
 import './registry';
+import './product/matmul';

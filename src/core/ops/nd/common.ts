@@ -1,0 +1,119 @@
+// Helpers shared by the linear-algebra, shape and indexing ops (part B): reading array operands,
+// building results and errors, axis permutations of row-major data. Small and allocation-light:
+// every kernel works on Float64Array with precomputed strides.
+
+import { NumpyError } from '../../diagnostics';
+import { Dim, Shape } from '../../shapes/dim';
+import type { ArrayValue, DType, Value } from '../../values';
+import { toArray } from '../convert';
+import type { OpCall } from '../types';
+
+export type PyType = 'ValueError' | 'IndexError' | 'TypeError' | 'AxisError' | 'LinAlgError';
+
+export function fail(code: string, en: string, fr: string, pyType: PyType = 'ValueError'): NumpyError {
+  return new NumpyError(code, { en, fr }, { pyType });
+}
+
+/** An operand as an array (np.asarray semantics for lists, tuples and Python scalars); null when not array-like. */
+export function asArray(v: Value | undefined): ArrayValue | null {
+  if (v === undefined) return null;
+  if (v.kind === 'array') return v;
+  if (v.kind === 'int' || v.kind === 'float' || v.kind === 'bool' || v.kind === 'list' || v.kind === 'tuple' || v.kind === 'range') {
+    return toArray(v);
+  }
+  return null;
+}
+
+/** The operand's array, or an unknown-shaped one when the value is not array-like (unknown in → unknown out). */
+export function arrayOrUnknown(v: Value | undefined): ArrayValue {
+  return asArray(v) ?? { kind: 'array', shape: null, dtype: null };
+}
+
+export function result(shape: Shape | null, dtype: DType | null, data?: Float64Array): ArrayValue {
+  return data === undefined ? { kind: 'array', shape, dtype } : { kind: 'array', shape, dtype, data };
+}
+
+/** The concrete dims of a shape, or undefined when one is symbolic. */
+export function concrete(s: Shape | null): number[] | undefined {
+  if (s === null || !Shape.isConcrete(s)) return undefined;
+  return s as number[];
+}
+
+export function size(s: readonly number[]): number {
+  let n = 1;
+  for (const d of s) n *= d;
+  return n;
+}
+
+/** The data of an evaluated operand; evaluate() is only called when every array operand has it. */
+export function dataOf(a: ArrayValue): Float64Array {
+  if (!a.data) throw new Error('op evaluated on an array without data');
+  return a.data;
+}
+
+/** The shape of an operand that shape() has already validated as known. */
+export function shapeOf(a: ArrayValue): number[] {
+  const s = concrete(a.shape);
+  if (!s) throw new Error('op evaluated on an array without a concrete shape');
+  return s;
+}
+
+/** Row-major copy of `data` (shape `shape`) with its axes reordered: out axis i = in axis perm[i]. */
+export function permuteData(data: Float64Array, shape: readonly number[], perm: readonly number[]): Float64Array {
+  const n = data.length;
+  const out = new Float64Array(n);
+  const rank = shape.length;
+  if (n === 0) return out;
+  const inStr = Shape.strides(shape);
+  const outShape = perm.map((p) => shape[p]);
+  const st = perm.map((p) => inStr[p]);
+  const counter = new Array<number>(rank).fill(0);
+  let pos = 0;
+  for (let i = 0; i < n; i++) {
+    out[i] = data[pos];
+    for (let ax = rank - 1; ax >= 0; ax--) {
+      counter[ax]++;
+      pos += st[ax];
+      if (counter[ax] < outShape[ax]) break;
+      pos -= st[ax] * counter[ax];
+      counter[ax] = 0;
+    }
+  }
+  return out;
+}
+
+/** The source text of positional argument i, or a fallback name. */
+export function argText(call: OpCall, i: number, fallback: string): string {
+  const t = call.argTexts[i];
+  return t && t.trim() ? t.trim() : fallback;
+}
+
+/** Python's repr-like text of a shape in numpy messages that use the compact form (4,2). */
+export function compact(s: Shape): string {
+  if (s.length === 1) return `(${Dim.format(s[0])},)`;
+  return `(${s.map(Dim.format).join(',')})`;
+}
+
+/** A dim read from a Python int argument (value, symbol, or undefined when unknown). */
+export function dimOf(v: Value): Dim | undefined {
+  if (v.kind === 'int') return v.value !== undefined ? v.value : v.sym !== undefined ? Dim.sym(v.sym) : undefined;
+  if (v.kind === 'bool') return v.value === undefined ? undefined : v.value ? 1 : 0;
+  if (v.kind === 'array' && v.shape !== null && v.shape.length === 0 && v.dtype !== null && !v.dtype.startsWith('float')) {
+    return v.data ? v.data[0] : undefined;
+  }
+  return undefined;
+}
+
+/** Items of a tuple/list argument, or the value itself as a one-item list; null when the length is unknown. */
+export function itemsOf(v: Value): Value[] | null {
+  if (v.kind === 'tuple' || v.kind === 'list') return v.items;
+  return [v];
+}
+
+/** Is this value a determined array (or a Python number with a value)? */
+export function determined(v: Value): boolean {
+  if (v.kind === 'array') return v.data !== undefined;
+  if (v.kind === 'int' || v.kind === 'float' || v.kind === 'bool') return v.value !== undefined;
+  if (v.kind === 'list' || v.kind === 'tuple') return v.items !== null && v.items.every(determined);
+  return true;
+}

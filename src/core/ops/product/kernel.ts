@@ -1,0 +1,35 @@
+// The matrix-product kernel every product op shares (matmul, dot, inner, outer): C += A·B on
+// row-major blocks, i-k-j order so the innermost loop walks B and C contiguously (cache-friendly,
+// no allocation). Booleans use numpy's rule for bool matmul: OR of ANDs.
+
+/** c[cOff..] (n×m) = a[aOff..] (n×k) · b[bOff..] (k×m); c's block must start zeroed. */
+export function gemm(
+  a: Float64Array, aOff: number, b: Float64Array, bOff: number, c: Float64Array, cOff: number,
+  n: number, k: number, m: number,
+): void {
+  for (let i = 0; i < n; i++) {
+    const ci = cOff + i * m;
+    const ai = aOff + i * k;
+    for (let p = 0; p < k; p++) {
+      // no skipping of zeros: 0 · inf must stay NaN as in numpy
+      const x = a[ai + p];
+      const bp = bOff + p * m;
+      for (let j = 0; j < m; j++) c[ci + j] += x * b[bp + j];
+    }
+  }
+}
+
+/** The same product for bool operands: c[i,j] = any_k (a[i,k] && b[k,j]). */
+export function gemmBool(
+  a: Float64Array, aOff: number, b: Float64Array, bOff: number, c: Float64Array, cOff: number,
+  n: number, k: number, m: number,
+): void {
+  for (let i = 0; i < n; i++) {
+    for (let p = 0; p < k; p++) {
+      if (a[aOff + i * k + p] === 0) continue;
+      const bp = bOff + p * m;
+      const ci = cOff + i * m;
+      for (let j = 0; j < m; j++) if (b[bp + j] !== 0) c[ci + j] = 1;
+    }
+  }
+}
