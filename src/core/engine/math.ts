@@ -1,0 +1,90 @@
+// The private mathjs instance: created with only the functions the tutor uses, float64 numbers,
+// and sandboxed as the mathjs security guide describes — the functions that could reach the
+// parser or the instance itself (import, createUnit, evaluate, parse, simplify, derivative,
+// resolve, reviver, compile, …) are replaced by ones that refuse with a clear message.
+
+import type * as Mathjs from 'mathjs' with { 'resolution-mode': 'import' };
+import { EngineError } from './errors';
+
+// mathjs ships ESM types with a CommonJS build: take the types from the ESM side and the code
+// from `require`, which every bundle (node, browser, CLI) resolves to mathjs's CJS entry.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const M = require('mathjs') as typeof Mathjs;
+const {
+  create,
+  absDependencies, addDependencies, ceilDependencies, concatDependencies, cosDependencies, crossDependencies,
+  detDependencies, diagDependencies, divideDependencies, dotDependencies, dotDivideDependencies,
+  dotMultiplyDependencies, dotPowDependencies, erfDependencies, expDependencies, floorDependencies,
+  identityDependencies, invDependencies, log10Dependencies, log2Dependencies, logDependencies, mapDependencies,
+  matrixDependencies, maxDependencies, meanDependencies, minDependencies, modDependencies, multiplyDependencies,
+  normDependencies, onesDependencies, parseDependencies, powDependencies, prodDependencies, reshapeDependencies,
+  roundDependencies, signDependencies, sinDependencies, sizeDependencies, sqrtDependencies, squareDependencies,
+  stdDependencies, subtractDependencies, sumDependencies, tanDependencies, tanhDependencies, traceDependencies,
+  transposeDependencies, unaryMinusDependencies, varianceDependencies, zerosDependencies, cumsumDependencies,
+} = M;
+type MathNode = Mathjs.MathNode;
+const math = create(
+  {
+    absDependencies, addDependencies, ceilDependencies, concatDependencies, cosDependencies, crossDependencies,
+    detDependencies, diagDependencies, divideDependencies, dotDependencies, dotDivideDependencies,
+    dotMultiplyDependencies, dotPowDependencies, erfDependencies, expDependencies, floorDependencies,
+    identityDependencies, invDependencies, log10Dependencies, log2Dependencies, logDependencies, mapDependencies,
+    matrixDependencies, maxDependencies, meanDependencies, minDependencies, modDependencies, multiplyDependencies,
+    normDependencies, onesDependencies, parseDependencies, powDependencies, prodDependencies, reshapeDependencies,
+    roundDependencies, signDependencies, sinDependencies, sizeDependencies, sqrtDependencies, squareDependencies,
+    stdDependencies, subtractDependencies, sumDependencies, tanDependencies, tanhDependencies, traceDependencies,
+    transposeDependencies, unaryMinusDependencies, varianceDependencies, zerosDependencies, cumsumDependencies,
+  },
+  { number: 'number', matrix: 'Matrix', precision: 64 },
+);
+
+// Keep our own handle on the parser before the instance's copy is disabled.
+const parseExpression = math.parse.bind(math) as (src: string) => MathNode;
+
+/** Functions an expression must never reach (the security guide's list and the other entry points). */
+export const DISABLED = ['import', 'createUnit', 'evaluate', 'parse', 'simplify', 'derivative', 'resolve', 'reviver', 'compile', 'chain', 'config', 'help', 'replacer', 'rationalize', 'parser'] as const;
+
+const refusals: Record<string, () => never> = {};
+for (const name of DISABLED) {
+  refusals[name] = () => {
+    throw disabledError(name);
+  };
+}
+math.import(refusals, { override: true });
+
+export function disabledError(name: string): EngineError {
+  return new EngineError('disabled', {
+    en: `${name}() is disabled in the tutor's sandbox: expressions may only compute with numbers and matrices`,
+    fr: `${name}() est désactivée dans le bac à sable du tuteur : une expression ne peut que calculer avec des nombres et des matrices`,
+  });
+}
+
+/** mathjs functions applied elementwise through map (mathjs 15 no longer maps them over matrices itself). */
+export const ELEMENTWISE = new Set(['abs', 'exp', 'log', 'log2', 'log10', 'sqrt', 'sin', 'cos', 'tan', 'tanh', 'erf', 'round', 'floor', 'ceil', 'sign', 'square']);
+
+/** The whitelist of mathjs functions callable by name from an expression. */
+export const BUILTINS = new Set([
+  ...ELEMENTWISE,
+  'add', 'subtract', 'multiply', 'divide', 'pow', 'mod', 'dot', 'cross', 'det', 'inv', 'norm', 'transpose', 'size',
+  'zeros', 'ones', 'identity', 'reshape', 'concat', 'diag', 'trace', 'sum', 'mean', 'max', 'min', 'prod', 'std',
+  'variance', 'cumsum', 'dotMultiply', 'dotDivide', 'dotPow', 'matrix',
+]);
+
+/** Call a whitelisted mathjs function; `map` applies an elementwise one over a matrix. */
+export function callBuiltin(name: string, args: unknown[]): unknown {
+  const fn = (math as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
+  if (ELEMENTWISE.has(name) && args.length === 1 && math.isMatrix(args[0])) {
+    return math.map(args[0], (x: number) => fn(x) as number);
+  }
+  return fn(...args);
+}
+
+export type { MathNode };
+
+export const mathjs = {
+  parse: parseExpression,
+  matrix: (data: unknown) => math.matrix(data as number[]),
+  isMatrix: (x: unknown): x is { toArray(): unknown } => math.isMatrix(x),
+  /** for the sandbox tests: the instance's own (disabled) entry points */
+  instanceFunction: (name: string): unknown => (math as unknown as Record<string, unknown>)[name],
+};
