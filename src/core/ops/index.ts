@@ -3,3 +3,6 @@
 
 import './registry';
 import './product/matmul';
+import './product/dot';
+import './product/inner';
+import './product/outer';

@@ -47,21 +47,36 @@ export interface MismatchInfo {
   aInner: Dim;
   /** numpy's own message, appended for readers who search it */
   numpy?: string;
+  /** offer `.swapaxes(-1, -2)` for stacks (matmul); np.dot contracts stacks differently, so it only fixes 2-D */
+  stacks?: boolean;
+}
+
+/** An operand of the message: its source text and, when it is a positional argument, its index. */
+export interface Side { text: string; idx?: number }
+
+/** The two operands of a call: positional 0 and 1, or `self` and positional 0 for a method. */
+export function sides(call: OpCall): [Side, Side] {
+  const t = (i: number, d: string) => call.argTexts[i]?.trim() || d;
+  if (call.self !== undefined) return [{ text: 'self' }, { text: t(0, 'B'), idx: 0 }];
+  return [{ text: t(0, 'A'), idx: 0 }, { text: t(1, 'B'), idx: 1 }];
 }
 
 /** The message and fixes for a product whose inner sizes certainly differ. */
-export function mismatchText(call: OpCall, info: MismatchInfo, leftIdx = 0, rightIdx = 1): { text: L10nText; fixes: QuickFix[] } {
-  const ta = call.argTexts[leftIdx]?.trim() || 'A';
-  const tb = call.argTexts[rightIdx]?.trim() || 'B';
+export function mismatchText(call: OpCall, info: MismatchInfo, left?: Side, right?: Side): { text: L10nText; fixes: QuickFix[] } {
+  const [l, r] = left && right ? [left, right] : sides(call);
+  const ta = l.text;
+  const tb = r.text;
+  const stacks = info.stacks ?? true;
   const head = `${info.label}: ${Shape.format(info.a)} ${info.sym} ${Shape.format(info.b)} — `;
   const headFr = `${info.label} : ${Shape.format(info.a)} ${info.sym} ${Shape.format(info.b)} — `;
   const ka = Dim.format(info.ka);
   const kb = Dim.format(info.kb);
-  let fix: { idx: number; old: string; text: string } | undefined;
-  if (info.b.length >= 2 && Dim.equal(info.b[info.b.length - 1], info.aInner)) {
-    fix = { idx: rightIdx, old: tb, text: transposed(tb, info.b.length) };
-  } else if (info.a.length >= 2 && Dim.equal(info.a[info.a.length - 2], info.bInner)) {
-    fix = { idx: leftIdx, old: ta, text: transposed(ta, info.a.length) };
+  const ok = (nd: number) => nd === 2 || (stacks && nd > 2);
+  let fix: { idx?: number; old: string; text: string } | undefined;
+  if (ok(info.b.length) && Dim.equal(info.b[info.b.length - 1], info.aInner)) {
+    fix = { idx: r.idx, old: tb, text: transposed(tb, info.b.length) };
+  } else if (ok(info.a.length) && Dim.equal(info.a[info.a.length - 2], info.bInner)) {
+    fix = { idx: l.idx, old: ta, text: transposed(ta, info.a.length) };
   }
   const tail = info.numpy ? ` (numpy: ${info.numpy})` : '';
   let text: L10nText;
@@ -77,7 +92,7 @@ export function mismatchText(call: OpCall, info: MismatchInfo, leftIdx = 0, righ
     };
   }
   const fixes: QuickFix[] = [];
-  const loc = fix ? call.argLocs[fix.idx] : undefined;
+  const loc = fix && fix.idx !== undefined ? call.argLocs[fix.idx] : undefined;
   if (fix && loc) {
     fixes.push({
       title: { en: `Replace ${fix.old} by ${fix.text}`, fr: `Remplacer ${fix.old} par ${fix.text}` },
