@@ -6,3 +6,4 @@ import './product/matmul';
 import './product/dot';
 import './product/inner';
 import './product/outer';
+import './shape/transpose';
