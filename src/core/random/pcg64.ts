@@ -1,0 +1,137 @@
+// PCG64 as numpy's Generator runs it: a 128-bit LCG (numpy's default multiplier) with the
+// XSL-RR 128→64 output, numpy's 32-bit half-word buffer, and the seeding from SeedSequence.
+// 128-bit arithmetic uses eight 16-bit limbs held in doubles: every partial sum stays exact.
+
+import { type BitGen, TWO_M53 } from './bitgen';
+
+/** numpy's PCG_DEFAULT_MULTIPLIER_128 = 0x2360ED051FC65DA4_4385DF649FCCF645, low limb first. */
+const MULT = limbsFromWords([0x9fccf645, 0x4385df64, 0x1fc65da4, 0x2360ed05]);
+
+/** 16-bit limbs (lowest first) of a 128-bit number given as four uint32 words (lowest first). */
+export function limbsFromWords(w: readonly number[]): Float64Array {
+  const l = new Float64Array(8);
+  for (let i = 0; i < 4; i++) {
+    l[2 * i] = w[i] & 0xffff;
+    l[2 * i + 1] = w[i] >>> 16;
+  }
+  return l;
+}
+
+export function wordsFromLimbs(l: Float64Array): number[] {
+  return [0, 1, 2, 3].map((i) => (l[2 * i] + l[2 * i + 1] * 65536) >>> 0);
+}
+
+/** state ← state · MULT + inc (mod 2^128), in place. */
+function lcgStep(s: Float64Array, inc: Float64Array, tmp: Float64Array): void {
+  for (let k = 0; k < 8; k++) {
+    let acc = inc[k];
+    for (let i = 0; i <= k; i++) acc += s[i] * MULT[k - i];
+    tmp[k] = acc;
+  }
+  let carry = 0;
+  for (let k = 0; k < 8; k++) {
+    const v = tmp[k] + carry;
+    const q = Math.floor(v / 65536);
+    s[k] = v - q * 65536;
+    carry = q;
+  }
+}
+
+/** a ← a + b (mod 2^128), in place. */
+function add128(a: Float64Array, b: Float64Array): void {
+  let carry = 0;
+  for (let k = 0; k < 8; k++) {
+    const v = a[k] + b[k] + carry;
+    carry = v >= 65536 ? 1 : 0;
+    a[k] = v - carry * 65536;
+  }
+}
+
+export class PCG64 implements BitGen {
+  lo = 0;
+  private readonly tmp = new Float64Array(8);
+  private constructor(
+    /** 128-bit LCG state, 16-bit limbs, lowest first */
+    readonly state: Float64Array,
+    /** 128-bit increment (odd), same layout */
+    readonly inc: Float64Array,
+    /** numpy's `has_uint32` / `uinteger`: the spare high half of the last 64-bit draw */
+    public hasUint32: boolean,
+    public uinteger: number,
+  ) {}
+
+  /**
+   * numpy's `pcg64_set_seed` from the eight uint32 words of `SeedSequence.generate_state(4,
+   * uint64)`: words 0–3 give the initial state, 4–7 the stream; each uint64 is little-endian and
+   * the first of each pair is the HIGH 64 bits of the 128-bit constant.
+   */
+  static fromSeedWords(w: readonly number[]): PCG64 {
+    const initState = limbsFromWords([w[2], w[3], w[0], w[1]]);
+    const initSeq = limbsFromWords([w[6], w[7], w[4], w[5]]);
+    // inc = (initseq << 1) | 1
+    const inc = new Float64Array(8);
+    let carry = 1;
+    for (let k = 0; k < 8; k++) {
+      const v = initSeq[k] * 2 + carry;
+      carry = v >= 65536 ? 1 : 0;
+      inc[k] = v - carry * 65536;
+    }
+    const g = new PCG64(new Float64Array(8), inc, false, 0);
+    lcgStep(g.state, inc, g.tmp);
+    add128(g.state, initState);
+    lcgStep(g.state, inc, g.tmp);
+    return g;
+  }
+
+  /** Advance, then XSL-RR of the new state (numpy's `pcg64_random_r`). */
+  nextUint64(): number {
+    const s = this.state;
+    lcgStep(s, this.inc, this.tmp);
+    const s0 = s[0] + s[1] * 65536;
+    const s1 = s[2] + s[3] * 65536;
+    const s2 = s[4] + s[5] * 65536;
+    const s3 = s[6] + s[7] * 65536;
+    const xh = (s3 ^ s1) >>> 0;
+    const xl = (s2 ^ s0) >>> 0;
+    const rot = s3 >>> 26;
+    let hi: number;
+    let lo: number;
+    if (rot === 0) {
+      hi = xh;
+      lo = xl;
+    } else if (rot < 32) {
+      hi = ((xh >>> rot) | (xl << (32 - rot))) >>> 0;
+      lo = ((xl >>> rot) | (xh << (32 - rot))) >>> 0;
+    } else if (rot === 32) {
+      hi = xl;
+      lo = xh;
+    } else {
+      const r = rot - 32;
+      hi = ((xl >>> r) | (xh << (32 - r))) >>> 0;
+      lo = ((xh >>> r) | (xl << (32 - r))) >>> 0;
+    }
+    this.lo = lo;
+    return hi;
+  }
+
+  /** numpy's `pcg64_next32`: low half first, the high half kept for the next call. */
+  nextUint32(): number {
+    if (this.hasUint32) {
+      this.hasUint32 = false;
+      return this.uinteger;
+    }
+    this.uinteger = this.nextUint64();
+    this.hasUint32 = true;
+    return this.lo;
+  }
+
+  /** numpy's `pcg64_next_double`: the top 53 bits of a 64-bit draw. */
+  nextDouble(): number {
+    const hi = this.nextUint64();
+    return (hi * 2097152 + (this.lo >>> 11)) * TWO_M53;
+  }
+
+  clone(): PCG64 {
+    return new PCG64(this.state.slice(), this.inc.slice(), this.hasUint32, this.uinteger);
+  }
+}
