@@ -2,6 +2,8 @@
 // abstract interpreter walks. It is deliberately close to Python's `ast`: the TypeScript front end
 // maps its constructs onto the same nodes (const/let → assign, arrow functions → func, ...).
 
+import type { L10nText } from './values';
+
 /** A source range: 1-based lines, 0-based columns (UTF-16 code units), as in Python's `ast`. */
 export interface Loc {
   line: number;
@@ -27,6 +29,8 @@ export interface Param {
   kind: 'normal' | 'star' | 'dstar' | 'kwonly';
   default?: Expr;
   loc: Loc;
+  /** declared before `/`: cannot be passed by keyword */
+  posonly?: boolean;
 }
 
 export interface Comprehension {
@@ -100,7 +104,8 @@ export type Stmt = { loc: Loc } & (
   | { k: 'raise'; value?: Expr }
   | { k: 'assert'; test: Expr; msg?: Expr }
   | { k: 'del'; targets: Expr[] }
-  | { k: 'global'; names: string[] }
+  /** `global a, b`; `nonlocal a` sets `nonlocal` */
+  | { k: 'global'; names: string[]; nonlocal?: boolean }
   /** a statement the parser could not make sense of (ERROR / MISSING nodes): skipped, reported as info */
   | { k: 'error'; text: string }
 );
@@ -111,5 +116,5 @@ export interface Program {
   /** number of Expr ids allocated (ids are 0..exprCount-1) */
   exprCount: number;
   /** syntax errors found by the parser, as ranges (the interpreter goes on around them) */
-  syntaxErrors: { loc: Loc; message: string }[];
+  syntaxErrors: { loc: Loc; message: string; l10n?: L10nText }[];
 }
