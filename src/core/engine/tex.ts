@@ -19,7 +19,8 @@ export function texOfNode(node: MathNode): string {
     if (n.type === 'OperatorNode' && (n.fn === 'ctranspose' || n.fn === 'transpose')) {
       return `{${(n.args as MathNode[])[0].toTex(options)}}^{\\top}`;
     }
-    if (n.type === 'SymbolNode' && !MATHJS_SYMBOLS.has(n.name as string)) return latexName(n.name as string);
+    // braced: mathjs glues operators to operands (\cdot + W_{1} would read as \cdotW)
+    if (n.type === 'SymbolNode' && !MATHJS_SYMBOLS.has(n.name as string)) return `{${latexName(n.name as string)}}`;
     return undefined;
   };
   return node.toTex({ parenthesis: 'keep', implicit: 'hide', handler } as never);
