@@ -31,7 +31,10 @@ export function run(): Promise<void> {
   const out = process.env.ATTENTION_TUTOR_TEST_RESULTS;
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
-      if (out) fs.writeFileSync(out, JSON.stringify(results, null, 2));
+      if (out) {
+        fs.mkdirSync(path.dirname(out), { recursive: true });
+        fs.writeFileSync(out, JSON.stringify(results, null, 2));
+      }
       if (failures > 0) reject(new Error(`${failures} in-host test(s) failed`));
       else resolve();
     });
