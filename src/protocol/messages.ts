@@ -76,6 +76,8 @@ export type ToWebview =
   | { type: 'derivation'; derivation: DerivationDto; elapsedMs?: number }
   /** The scalar arithmetic behind one entry, answer to `cell`. */
   | { type: 'cell'; cell: CellDto; requestId: number }
+  /** The explanation of a diagnostic code (the link of a diagnostic's code). */
+  | { type: 'explanation'; code: string; title: TextDto; paragraphs: TextDto[]; latex: string[] }
   /** Nothing to show (no formula at that line anymore, or the document closed): the reason. */
   | { type: 'empty'; reason: TextDto }
   /** The language changed (setting or display language). */
@@ -185,6 +187,8 @@ export function isToWebview(x: unknown): x is ToWebview {
       return isCellDto(x.cell) && isInt(x.requestId);
     case 'empty':
       return isTextDto(x.reason);
+    case 'explanation':
+      return isStr(x.code) && isTextDto(x.title) && isArrayOf(x.paragraphs, isTextDto) && isArrayOf(x.latex, isStr);
     default:
       return false;
   }
@@ -215,6 +219,8 @@ export function isFromWebview(x: unknown): x is FromWebview {
 export interface PanelState {
   /** the last derivation shown, so a hidden-then-shown panel draws at once */
   derivation?: DerivationDto;
+  /** or the last diagnostic explanation shown */
+  explanation?: Extract<ToWebview, { type: 'explanation' }>;
   /** the slice picked per heatmap (leading-axis indices) */
   slices?: Record<number, number[]>;
   locale?: Locale;
@@ -224,6 +230,7 @@ export function isPanelState(x: unknown): x is PanelState {
   return (
     isObj(x) &&
     optional(x.derivation, isDerivationDto) &&
+    optional(x.explanation, (e): e is PanelState['explanation'] => isToWebview(e) && (e as ToWebview).type === 'explanation') &&
     optional(x.slices, (s): s is Record<number, number[]> => isObj(s) && Object.values(s).every((v) => isArrayOf(v, isInt))) &&
     optional(x.locale, isLocale)
   );
