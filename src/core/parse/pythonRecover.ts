@@ -21,6 +21,20 @@ const SIMPLE = new Set([
   'global_statement', 'nonlocal_statement', 'pass_statement', 'break_statement',
   'continue_statement', 'print_statement', 'exec_statement', 'type_alias_statement',
 ]);
+const COMPOUND = new Set([
+  'if_statement', 'for_statement', 'while_statement', 'try_statement', 'with_statement',
+  'function_definition', 'class_definition', 'decorated_definition', 'match_statement',
+]);
+
+/** An ERROR node that wraps whole statements (tree-sitter's recovery around a broken one). */
+export function wrapsStatements(n: Node): boolean {
+  return n.isError && n.namedChildren.some((c) => c !== null && (SIMPLE.has(c.type) || COMPOUND.has(c.type)));
+}
+
+export function isStatement(n: Node): boolean {
+  return SIMPLE.has(n.type) || COMPOUND.has(n.type);
+}
+
 const BODY_PARTS = new Set([
   'block', 'else_clause', 'elif_clause', 'except_clause', 'finally_clause', 'case_clause', 'comment',
   'decorator', 'function_definition', 'class_definition',
@@ -82,7 +96,8 @@ function offenders(root: Node, lineOf: (row: number) => [number, number], errors
   const walkBlock = (block: Node): void => {
     for (const c of block.children) {
       if (!c || c.type === 'comment') continue;
-      if (SIMPLE.has(c.type) || c.type === 'ERROR') check(c, c.endPosition.row);
+      if (c.isError && wrapsStatements(c)) walkBlock(c);
+      else if (SIMPLE.has(c.type) || c.isError || !COMPOUND.has(c.type)) check(c, c.endPosition.row);
       else walkCompound(c);
     }
   };
@@ -100,21 +115,30 @@ function offenders(root: Node, lineOf: (row: number) => [number, number], errors
     if (n.type !== 'block') check(n, headerEnd);
   };
   walkBlock(root);
-  for (const e of errors) check(e, e.endPosition.row);
+  for (const e of errors) if (!wrapsStatements(e)) check(e, e.endPosition.row);
   return bad;
 }
 
 /** The logical lines to mask in `text`, whose parse is `root`; empty when nothing spills. */
 export function findBrokenLines(text: string, root: Node): BrokenLine[] {
   if (!root.hasError && !spills(root)) return [];
-  const { rows } = scanLines(text);
+  const { rows, unclosed } = scanLines(text);
   const err = errorRowsOf(root);
   const lines = logicalLines(rows, text, err.rows);
   const byRow: [number, number][] = [];
   for (const l of lines) for (let r = l[0]; r <= l[1]; r++) byRow[r] = l;
   const lineOf = (row: number): [number, number] => byRow[Math.min(row, byRow.length - 1)];
+  const bad = offenders(root, lineOf, err.nodes);
+  // A bracket left open at the end of the text (typing at the end of a file, or a line whose
+  // bracket nothing closes): its logical line is broken whatever shape tree-sitter gave it.
+  // A MISSING token alone means tree-sitter recovered cleanly (`def f(x,:` gets its `)`): keep it.
+  if (unclosed.length) {
+    const row = rows.findIndex((r) => r.end >= unclosed[0].offset);
+    const line = row >= 0 ? lineOf(row) : undefined;
+    if (line && err.nodes.some((n) => n.isError && n.startPosition.row <= line[1] && n.endPosition.row >= line[0])) bad.add(line);
+  }
   const out: BrokenLine[] = [];
-  for (const [s, e] of [...offenders(root, lineOf, err.nodes)].sort((a, b) => a[0] - b[0])) {
+  for (const [s, e] of [...bad].sort((a, b) => a[0] - b[0])) {
     const start = rows[s].start + rows[s].indent;
     const end = rows[e].end;
     if (text.slice(start, end).trim() === '') continue;

@@ -8,6 +8,7 @@ import type { BinOp, Expr, Loc, Stmt } from '../ir';
 import { LowerContext, allKids, broken, field, fields, kids } from './pythonContext';
 import { lowerExpr } from './pythonExpr';
 import { lowerParams } from './pythonParams';
+import { isStatement, wrapsStatements } from './pythonRecover';
 
 const SYNTAX = 'syntax error';
 
@@ -15,7 +16,26 @@ const SYNTAX = 'syntax error';
 export function lowerBlock(ctx: LowerContext, node: Node | null): Stmt[] {
   if (!node) return [];
   const out: Stmt[] = [];
-  for (const c of kids(node)) {
+  let loose: Node[] = [];
+  const flushLoose = (): void => {
+    if (!loose.length) return;
+    const first = loose[0];
+    const last = loose[loose.length - 1];
+    const text = ctx.source.slice(first.startIndex, last.endIndex);
+    if (text.trim() !== '') out.push({ k: 'error', text, loc: ctx.span(first, last) });
+    loose = [];
+  };
+  for (const c of node.isError ? allKids(node) : kids(node)) {
+    // Tokens of an ERROR node that wraps whole statements: grouped into error statements.
+    if (node.isError && !isStatement(c) && !(c.isError && wrapsStatements(c))) {
+      loose.push(c);
+      continue;
+    }
+    flushLoose();
+    if (c.isError && wrapsStatements(c)) {
+      out.push(...lowerBlock(ctx, c));
+      continue;
+    }
     if (c.type === 'ERROR' || c.isMissing) {
       if (c.text.trim() !== '') out.push({ k: 'error', text: c.text, loc: ctx.loc(c) });
       continue;
@@ -31,6 +51,7 @@ export function lowerBlock(ctx: LowerContext, node: Node | null): Stmt[] {
     if (s.k === 'error') ctx.rollback(mark);
     out.push(s);
   }
+  flushLoose();
   return out;
 }
 
