@@ -49,7 +49,7 @@ const shotsDir = path.join(__dirname, 'screenshots');
       await lens.click();
       await page.waitForSelector('iframe.webview.ready', { timeout: 30_000 });
     });
-    panelOpen && await check('the panel renders its derivation with KaTeX (styled, fonts loaded)', async () => {
+    if (panelOpen) await check('the panel renders its derivation with KaTeX (styled, fonts loaded)', async () => {
       const frame = h.webviewFrame(page);
       await frame.locator('.katex').first().waitFor({ state: 'visible', timeout: 30_000 });
       const count = await frame.locator('.katex').count();
