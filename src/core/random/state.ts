@@ -3,7 +3,7 @@
 // `core: null` means the state is unknown — unseeded, or a draw the tracer could not follow —
 // and every later draw then has a shape but no values. States are cheap to clone for snapshots.
 
-import type { L10nText } from '../values';
+import type { L10nText, RngValue } from '../values';
 import { LegacyCore } from './legacy';
 import { PCG64 } from './pcg64';
 import { entropyWords, generateState, seedSequencePool } from './seedSequence';
@@ -45,11 +45,16 @@ export function cloneRngState(s: RngState): RngState {
   return { algo: 'pcg64', core: s.core ? s.core.clone() : null, why: s.why };
 }
 
-/** numpy's global RandomState of this trace, created unseeded (unknown) on first use. */
-export function globalRandomState(perTrace: Map<string, unknown>): LegacyRngState {
-  const cur = perTrace.get(GLOBAL_RANDOM_KEY);
-  if (isRngState(cur) && cur.algo === 'mt19937') return cur;
-  const fresh: LegacyRngState = { algo: 'mt19937', core: null, why: WHY_UNSEEDED };
+/**
+ * numpy's global RandomState of this trace: an RngValue kept in perTrace (created unseeded, i.e.
+ * unknown, on first use), so the interpreter can snapshot it like any generator object.
+ */
+export function globalRandomState(perTrace: Map<string, unknown>): RngValue & { state: LegacyRngState } {
+  const cur = perTrace.get(GLOBAL_RANDOM_KEY) as RngValue | undefined;
+  if (cur?.kind === 'rng' && isRngState(cur.state) && cur.state.algo === 'mt19937') {
+    return cur as RngValue & { state: LegacyRngState };
+  }
+  const fresh = { kind: 'rng' as const, generator: 'RandomState' as const, state: { algo: 'mt19937' as const, core: null, why: WHY_UNSEEDED } };
   perTrace.set(GLOBAL_RANDOM_KEY, fresh);
   return fresh;
 }
