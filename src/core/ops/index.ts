@@ -15,3 +15,4 @@ import './shape/split';
 import './shape/repeat';
 import './shape/tri';
 import './shape/broadcastTo';
+import './random';
