@@ -4,6 +4,7 @@
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { notebookToSource } from '../core/parse/notebook';
 import { initParsers } from '../core/parse/treeSitter';
 import type { Language, Trace } from '../core/types';
 import type { JsonValue } from '../core/values';
@@ -70,6 +71,5 @@ export function evalJson(expression: string): EvalJson {
 
 /** The notebook's code cells as one Python program, line numbers as in the concatenated cells. */
 export function notebookSource(json: string): string {
-  void json;
-  throw new NotAvailable('notebooks are not supported in this build yet: src/core/parse/notebook.ts has not landed');
+  return notebookToSource(json).source;
 }

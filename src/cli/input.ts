@@ -4,7 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Language } from '../core/types';
-import { NotAvailable, notebookSource } from './core';
+import { notebookSource } from './core';
 
 export class InputError extends Error {}
 
@@ -38,7 +38,6 @@ export function readInput(file: string): Input {
     // The code cells joined in order: one program whose line numbers are the contract's.
     return { language: 'python', source: notebookSource(text) };
   } catch (e) {
-    if (e instanceof NotAvailable) throw e;
     throw new InputError(`${file}: not a readable notebook: ${(e as Error).message}`);
   }
 }

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { notebookToSource } from '../../../src/core/parse/notebook';
 import { parsePython } from '../../../src/core/parse/python';
 import { parserFor } from '../../../src/core/parse/treeSitter';
 import { loadParsers } from '../helpers';
@@ -16,11 +17,6 @@ function filesUnder(dir: string, exts: string[]): string[] {
     .sort();
 }
 
-/** Code cells of a notebook joined in order (enough to feed the parser; the CLI uses src/core/parse/notebook.ts). */
-function notebookCode(file: string): string {
-  const nb = JSON.parse(fs.readFileSync(file, 'utf8')) as { cells: { cell_type: string; source: string | string[] }[] };
-  return nb.cells.filter((c) => c.cell_type === 'code').map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source)).join('\n');
-}
 
 /** Every prefix at a line end, and every line cut at its middle: what an editor holds mid-keystroke. */
 function halfTyped(source: string): string[] {
@@ -55,7 +51,7 @@ describe('parse: the examples and fixtures corpus', function () {
     const rel = path.relative(root, file);
     it(`${rel}: whole file and every half-typed state`, () => {
       const ts = file.endsWith('.ts');
-      const source = file.endsWith('.ipynb') ? notebookCode(file) : fs.readFileSync(file, 'utf8');
+      const source = file.endsWith('.ipynb') ? notebookToSource(fs.readFileSync(file, 'utf8')).source : fs.readFileSync(file, 'utf8');
       const parse = (text: string) => {
         if (ts) return parserFor('typescript').parse(text);
         return parsePython(text).program;

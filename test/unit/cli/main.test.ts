@@ -61,7 +61,8 @@ describe('cli: main() exit statuses and messages', () => {
   it('an invalid notebook is an input problem', async () => {
     const f = path.join(tmp, 'broken.ipynb');
     fs.writeFileSync(f, '{"cells": [');
-    const r = await cli('trace', f);
-    failsCleanly(r, /broken\.ipynb|notebooks are not supported in this build yet/);
+    failsCleanly(await cli('trace', f), /broken\.ipynb: not a readable notebook: not a notebook: invalid JSON/);
+    fs.writeFileSync(f, '{"nbformat": 4, "cells": "none"}');
+    failsCleanly(await cli('trace', f, '--json'), /broken\.ipynb: not a readable notebook/);
   });
 });
