@@ -131,7 +131,8 @@ function drawDerivation(d: DerivationDto): void {
           rowLabels: m.rowLabels,
           colLabels: m.colLabels,
           onCell: (index) => askCell(index, i),
-          labels: { axis: (a) => s('axis', a), rows: s('rows'), cols: s('cols'), shape: s('shape') },
+          // a (heads, queries, keys) stack: its leading axis is the head
+          labels: { axis: (a) => (m.matrix.shape?.length === 3 ? s('head') : s('axis', a)), rows: s('rows'), cols: s('cols'), shape: s('shape') },
         }),
       );
       if (t) fig.appendChild(t);

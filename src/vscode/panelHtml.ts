@@ -15,7 +15,9 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, lan
   const csp = [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
-    `style-src ${webview.cspSource}`,
+    // the nonce lets the toolkit (FAST) probe :focus-visible support with a <style> element it
+    // tags with the csp-nonce meta below; inline style attributes stay blocked
+    `style-src ${webview.cspSource} 'nonce-${nonce}'`,
     `font-src ${webview.cspSource}`,
     `img-src ${webview.cspSource} data:`,
   ].join('; ');
@@ -24,6 +26,7 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, lan
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta property="csp-nonce" content="${nonce}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${dist('webview', 'katex', 'katex.min.css')}">
 <link rel="stylesheet" href="${dist('webview', 'main.css')}">
