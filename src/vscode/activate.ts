@@ -22,9 +22,12 @@ export interface TutorApi {
   diagnostics: TutorDiagnostics;
   panel(): TutorPanel | undefined;
   settings(): Settings;
+  /** wall time of activate(), ms (the bench prints it) */
+  activationMs: number;
 }
 
 export async function activateTutor(context: vscode.ExtensionContext, wasm: WasmLocation): Promise<TutorApi> {
+  const t0 = performance.now();
   const log = vscode.window.createOutputChannel('Attention Tutor', { log: true });
   let settings = readSettings(vscode.workspace.getConfiguration(SETTINGS_SECTION));
   const current = (): Settings => settings;
@@ -77,5 +80,5 @@ export async function activateTutor(context: vscode.ExtensionContext, wasm: Wasm
   // trace what is already open (activation happens on opening a python / typescript file)
   for (const doc of vscode.workspace.textDocuments) traces.schedule(doc);
   log.info(`Attention Tutor active (${l10n.locale})`);
-  return { traces, diagnostics, panel: () => TutorPanel.current, settings: current };
+  return { traces, diagnostics, panel: () => TutorPanel.current, settings: current, activationMs: performance.now() - t0 };
 }

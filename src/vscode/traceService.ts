@@ -129,7 +129,7 @@ export class TraceService implements vscode.Disposable {
   private trace(source: TracedSource): TraceResult | undefined {
     const t0 = performance.now();
     try {
-      const trace = analyze(source.text, source.language, { budgetMs: this.budgetMs(), cells: source.cellTexts });
+      const trace = analyze(source.text, source.language, { budgetMs: this.budgetMs() });
       return { source, trace, ms: performance.now() - t0 };
     } catch (err) {
       // the core promises never to throw; if it does, say so once per version and keep the old trace

@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { Loc } from '../core/ir';
+import { notebookToSource } from '../core/parse/notebook';
 import type { Language } from '../core/types';
 
 export interface CellSpan {
@@ -46,20 +47,17 @@ export class TracedSource {
   static ofNotebook(nb: vscode.NotebookDocument): TracedSource | undefined {
     const code = nb.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === 'python');
     if (!code.length) return undefined;
-    const cells: CellSpan[] = [];
-    let start = 0;
-    for (const c of code) {
-      cells.push({ document: c.document, start, lineCount: c.document.lineCount });
-      start += c.document.lineCount;
+    // the CLI's own flattening (magics become placeholders of the same line count), so the editor
+    // and `attention-tutor trace notebook.ipynb` trace the same program
+    let flat: ReturnType<typeof notebookToSource>;
+    try {
+      flat = notebookToSource(JSON.stringify({ nbformat: 4, cells: code.map((c) => ({ cell_type: 'code', source: c.document.getText() })) }));
+    } catch {
+      return undefined;
     }
-    const text = code.map((c) => c.document.getText()).join('\n');
+    const cells: CellSpan[] = flat.cells.map((c) => ({ document: code[c.index].document, start: c.startLine - 1, lineCount: c.lineCount }));
     const version = `${nb.version}:${code.map((c) => c.document.version).join(',')}`;
-    return new TracedSource(nb.uri.toString(), 'python', text, version, cells, nb, undefined);
-  }
-
-  /** The cell texts, in order, for TraceOptions.cells. */
-  get cellTexts(): string[] | undefined {
-    return this.cells?.map((c) => c.document.getText());
+    return new TracedSource(nb.uri.toString(), 'python', flat.source, version, cells, nb, undefined);
   }
 
   /** Every editor document this source covers. */
