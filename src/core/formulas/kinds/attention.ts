@@ -1,0 +1,81 @@
+// attention: the weights (a softmax of scaled scores, masked or not) multiplied by V, on one
+// line (softmax(Q @ K.T / √d) @ V) or following the names back through earlier lines.
+
+import type { Expr } from '../../ir';
+import type { Recogniser } from '../registry';
+import { anySoftmax, makeSite, scoresForm, topExpr } from '../site';
+import { arg, isCall, lastAssigned, matmulOperands, numLit, type MatchContext, type StmtInfo } from '../match';
+
+interface Masked {
+  scores: Expr;
+  mask?: Expr;
+}
+
+/** scores + M, np.where(mask, -np.inf / -1e9, scores), scores.masked_fill: the scores under the mask. */
+function unmask(ctx: MatchContext, e: Expr): Masked {
+  if (e.k === 'bin' && e.op === '+') return { scores: e.left, mask: e.right };
+  if (isCall(ctx, e, 'np.where')) {
+    const fill = arg(e, 1), s = arg(e, 2);
+    const v = fill && (numLit(fill) ?? (fill.k === 'unary' && fill.operand.k === 'attr' && fill.operand.name === 'inf' ? -Infinity : undefined));
+    if (s && v !== undefined && v <= -1e4) return { scores: s, mask: arg(e, 0) };
+  }
+  return { scores: e };
+}
+
+export interface AttentionForm {
+  Q: Expr;
+  K: Expr;
+  V: Expr;
+  weights: Expr;
+  mask?: Expr;
+  divisor?: Expr;
+  scaled: boolean;
+  from?: StmtInfo;
+}
+
+/** Follow weights → softmax → (mask) → scores back through names in the same block. */
+export function attentionForm(ctx: MatchContext, at: StmtInfo, e: Expr): AttentionForm | undefined {
+  const mm = matmulOperands(ctx, e);
+  if (!mm) return undefined;
+  const [W, V] = mm;
+  let from: StmtInfo | undefined;
+  let cur = at;
+  const resolve = (x: Expr): Expr => {
+    if (x.k !== 'name') return x;
+    const d = lastAssigned(ctx, cur, x.name);
+    if (!d) return x;
+    from = d.info;
+    cur = d.info;
+    return d.value;
+  };
+  const wExpr = resolve(W);
+  const sm = anySoftmax(ctx, cur, wExpr);
+  if (!sm) return undefined;
+  let z = resolve(sm.z);
+  let masked = unmask(ctx, z);
+  let mask = masked.mask;
+  z = resolve(masked.scores);
+  if (!mask) {
+    masked = unmask(ctx, z);
+    if (masked.mask) {
+      mask = masked.mask;
+      z = resolve(masked.scores);
+    }
+  }
+  const sc = scoresForm(ctx, cur, z);
+  if (!sc) return undefined;
+  return { Q: sc.Q, K: sc.K, V, weights: W, mask, divisor: sc.divisor, scaled: sc.scaled, from };
+}
+
+export const attentionRecogniser: Recogniser = {
+  kind: 'attention',
+  recognise(ctx, at) {
+    const e = topExpr(at);
+    const f = e && attentionForm(ctx, at, e);
+    if (!e || !f) return [];
+    const operands: Record<string, Expr> = { Q: f.Q, K: f.K, V: f.V, weights: f.weights };
+    if (f.mask) operands.M = f.mask;
+    if (f.divisor) operands.divisor = f.divisor;
+    return [makeSite('attention', at, e, operands, { masked: !!f.mask, scaled: f.scaled }, f.from?.stmt.loc)];
+  },
+};

@@ -1,0 +1,59 @@
+// positional-encoding: sin / cos of pos / 10000^(2i/d) written vectorised (np.sin(pos /
+// np.power(10000, i / d)), even / odd slices PE[:, 0::2] = …) or in loops (PE[pos, i] =
+// math.sin(pos / 10000 ** (2 * i / d))), also through an `angles` name and the exp(-log) form.
+
+import type { Expr } from '../../ir';
+import type { Recogniser } from '../registry';
+import { makeSite, topExpr } from '../site';
+import { arg, isCall, numLit, subExprs, through, type MatchContext, type StmtInfo } from '../match';
+
+/** Does the expression (following names one level) mention the 10000 base of the frequencies? */
+function hasBase(ctx: MatchContext, at: StmtInfo, e: Expr, depth = 0): boolean {
+  for (const s of subExprs(e)) {
+    if (numLit(s) === 10000) return true;
+    if (s.k === 'name' && depth < 2) {
+      const v = through(ctx, at, s);
+      if (v !== s && hasBase(ctx, at, v, depth + 1)) return true;
+    }
+  }
+  return false;
+}
+
+export function trigOfFrequencies(ctx: MatchContext, at: StmtInfo, e: Expr): 'sin' | 'cos' | undefined {
+  for (const s of subExprs(e)) {
+    const fn = isCall(ctx, s, 'np.sin', 'math.sin') ? 'sin' : isCall(ctx, s, 'np.cos', 'math.cos') ? 'cos' : undefined;
+    const x = fn && arg(s as Extract<Expr, { k: 'call' }>, 0);
+    if (fn && x && hasBase(ctx, at, x)) return fn;
+  }
+  return undefined;
+}
+
+export const positionalEncodingRecogniser: Recogniser = {
+  kind: 'positional-encoding',
+  recognise(ctx, at) {
+    const e = topExpr(at);
+    if (!e || trigOfFrequencies(ctx, at, e) === undefined) return [];
+    // one site per table: the first trig statement of its block, spanning to the last one
+    for (let i = at.index - 1; i >= 0; i--) {
+      const prev = ctx.stmts.find((s) => s.stmt === at.block[i]);
+      const pe = prev && topExpr(prev);
+      if (pe && trigOfFrequencies(ctx, prev!, pe)) return [];
+    }
+    let last = at;
+    for (let i = at.index + 1; i < at.block.length; i++) {
+      const next = ctx.stmts.find((s) => s.stmt === at.block[i])!;
+      const ne = topExpr(next);
+      if (ne && trigOfFrequencies(ctx, next, ne)) last = next;
+    }
+    const site = makeSite('positional-encoding', last, e, {}, { vectorised: at.scope === '' || !isLoopBody(ctx, at) });
+    site.loc = { line: at.stmt.loc.line, col: at.stmt.loc.col, endLine: last.stmt.loc.endLine, endCol: last.stmt.loc.endCol };
+    site.line = at.stmt.loc.line;
+    const t = at.stmt.k === 'assign' ? at.stmt.targets[0] : undefined;
+    if (t) site.operands.table = t.k === 'index' ? t.obj : t;
+    return [site];
+  },
+};
+
+function isLoopBody(ctx: MatchContext, at: StmtInfo): boolean {
+  return ctx.stmts.some((s) => (s.stmt.k === 'for' || s.stmt.k === 'while') && (s.stmt.body === at.block));
+}
