@@ -169,3 +169,50 @@ export function dtypeArg(call: OpCall, index: number, name: string): DType | nul
   if (v === undefined) return null;
   return dtypeFromValue(v);
 }
+
+/** Split the source text of a tuple/list literal into its top-level items ("(n, d_k)" → ["n", "d_k"]). */
+function literalItems(text: string): string[] | undefined {
+  const t = text.trim();
+  if (!/^[([].*[)\]]$/s.test(t)) return undefined;
+  const body = t.slice(1, -1);
+  const items: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of body) {
+    if ('([{'.includes(ch)) depth++;
+    if (')]}'.includes(ch)) depth--;
+    if (ch === ',' && depth === 0) {
+      items.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur.trim()) items.push(cur.trim());
+  return items;
+}
+
+const SIMPLE = /^[A-Za-z_][A-Za-z_0-9.]*(\s*(\/\/|\*|\+|-)\s*[A-Za-z_0-9.]+)*$/;
+
+/**
+ * Like shapeArg, but a dim the program does not determine becomes a symbol named by its source
+ * text when that text is a simple name or expression (`np.zeros((n, d_k))` → (n, d_k)), so
+ * shapes stay informative without guessing. Positional arguments only carry source text.
+ */
+export function symbolicShapeArg(call: OpCall, index: number, name: string): Shape | undefined {
+  const v = arg(call, index, name);
+  if (v === undefined) return undefined;
+  const known = shapeFromValue(v);
+  if (known !== undefined) return known;
+  const text = index < call.argTexts.length ? call.argTexts[index] : undefined;
+  if (text === undefined) return undefined;
+  const items = v.kind === 'tuple' || v.kind === 'list' ? (v.items ?? undefined) : [v];
+  const texts = v.kind === 'tuple' || v.kind === 'list' ? literalItems(text) : [text.trim()];
+  if (!items || !texts || texts.length !== items.length) return undefined;
+  const dims: Dim[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const n = numberOf(items[i]);
+    if (n !== undefined) dims.push(n);
+    else if ((items[i].kind === 'int' || items[i].kind === 'unknown') && SIMPLE.test(texts[i])) dims.push({ kind: 'sym', name: texts[i].replace(/\s+/g, '') });
+    else return undefined;
+  }
+  return dims;
+}

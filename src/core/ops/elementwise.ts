@@ -15,6 +15,7 @@ import { outDtypeUnknown, resolveLoop, type Loop, type ResolveSpec } from './ufu
 
 export type Kernel1 = (x: number) => number;
 export type Kernel2 = (x: number, y: number) => number;
+export type Kernel3 = (x: number, y: number, z: number) => number;
 
 /** numpy's floating-point error categories, as its RuntimeWarnings name them. */
 export type FpFlag = 'divide' | 'invalid' | 'overflow';
@@ -33,7 +34,7 @@ export interface UfuncSpec<K> extends ResolveSpec {
    * Which RuntimeWarning an inf (or NaN) produced from finite inputs means for this ufunc
    * (divide for x/0 and log(0), overflow for exp(1000)); absent: no warnings.
    */
-  infFlag?: FpFlag;
+  infFlag?: FpFlag | ((inputs: readonly number[]) => FpFlag);
   /** integer loops that warn when dividing by zero (floor_divide, remainder) */
   intDivZero?: boolean;
 }
@@ -88,7 +89,7 @@ function concrete(s: Shape): number[] {
 }
 
 /** Run a unary or binary kernel over broadcast operands; returns the output data (cast to out). */
-export function runKernel(loop: Loop, inputs: readonly ArrayValue[], outShape: readonly number[], kernel: Kernel1 | Kernel2): Float64Array {
+export function runKernel(loop: Loop, inputs: readonly ArrayValue[], outShape: readonly number[], kernel: Kernel1 | Kernel2 | Kernel3): Float64Array {
   const n = outShape.reduce((p, d) => p * d, 1);
   const out = new Float64Array(n);
   const xs = inputs.map((a, i) => loopInput(a, loop.ins[i]));
@@ -96,6 +97,11 @@ export function runKernel(loop: Loop, inputs: readonly ArrayValue[], outShape: r
     const f = kernel as Kernel1;
     const x = xs[0];
     for (let i = 0; i < n; i++) out[i] = f(x[i]);
+  } else if (inputs.length === 3) {
+    const f = kernel as unknown as Kernel3;
+    const id = inputs.map((a) => broadcastIndexer(concrete(a.shape!), outShape));
+    const at = (k: number, i: number) => (id[k] === null ? i : id[k]![i]);
+    for (let i = 0; i < n; i++) out[i] = f(xs[0][at(0, i)], xs[1][at(1, i)], xs[2][at(2, i)]);
   } else {
     const f = kernel as Kernel2;
     const [x, y] = xs;
@@ -136,6 +142,7 @@ function detectFlags(spec: UfuncSpec<unknown>, loop: Loop, inputs: readonly Arra
   }
   if (!isFloat(loop.out) || !spec.infFlag) return flags;
   const idx = inputs.map((a) => broadcastIndexer(concrete(a.shape!), outShape));
+  const xs = new Array<number>(inputs.length);
   for (let i = 0; i < out.length; i++) {
     const r = out[i];
     if (Number.isFinite(r)) continue;
@@ -143,20 +150,22 @@ function detectFlags(spec: UfuncSpec<unknown>, loop: Loop, inputs: readonly Arra
     let nanIn = false;
     for (let k = 0; k < inputs.length; k++) {
       const x = inputs[k].data![idx[k] === null ? i : idx[k]![i]];
+      xs[k] = x;
       if (!Number.isFinite(x)) finiteIn = false;
       if (Number.isNaN(x)) nanIn = true;
     }
-    if (Number.isNaN(r) && !nanIn) {
-      if (finiteIn || spec.infFlag !== 'overflow') flags.add('invalid');
-    } else if (!Number.isNaN(r) && finiteIn) {
-      flags.add(spec.infFlag);
+    // IEEE: a NaN made from non-NaN operands is an invalid operation (inf - inf, 0/0, sqrt(-1))
+    if (Number.isNaN(r)) {
+      if (!nanIn) flags.add('invalid');
+    } else if (finiteIn) {
+      flags.add(typeof spec.infFlag === 'function' ? spec.infFlag(xs) : spec.infFlag);
     }
   }
   return flags;
 }
 
 /** The full evaluation of a ufunc call whose operands are all determined. */
-export function ufuncEvaluate(spec: UfuncSpec<Kernel1 | Kernel2>, call: OpCall, abstract: Value): Value {
+export function ufuncEvaluate(spec: UfuncSpec<Kernel1 | Kernel2 | Kernel3>, call: OpCall, abstract: Value): Value {
   const ops = operands(call, spec.params);
   if (abstract.kind !== 'array' || abstract.shape === null || ops.some((o) => !o.array?.data)) return abstract;
   const { loop } = ufuncShape(spec, call);
@@ -170,7 +179,7 @@ export function ufuncEvaluate(spec: UfuncSpec<Kernel1 | Kernel2>, call: OpCall, 
 }
 
 /** Build and register the OpModule of a ufunc. */
-export function defineUfunc(spec: UfuncSpec<Kernel1 | Kernel2>): OpModule {
+export function defineUfunc(spec: UfuncSpec<Kernel1 | Kernel2 | Kernel3>): OpModule {
   const mod: OpModule = {
     names: spec.names,
     doc: spec.doc,

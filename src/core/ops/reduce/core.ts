@@ -1,0 +1,175 @@
+// The shared core of numpy reductions (sum, mean, max, argmax, std, any, …): reduced shapes with
+// axis/keepdims, index layouts that gather each output's elements without copying the array,
+// numpy's pairwise summation, and the argument binding of np.f(a, …) vs ndarray.f(…).
+
+import { NumpyError } from '../../diagnostics';
+import type { Dim, Shape } from '../../shapes/dim';
+import type { ArrayValue, DType, Value } from '../../values';
+import { arg, axisArg, boolArg, dtypeArg } from '../args';
+import { toArray } from '../convert';
+import type { OpCall } from '../types';
+
+/** The array a reduction works on: the method's receiver, or np.f's first argument. */
+export function subjectOf(call: OpCall): ArrayValue | null {
+  const v: Value | undefined = call.self ?? arg(call, 0, 'a');
+  if (!v || !['array', 'int', 'float', 'bool', 'list', 'tuple', 'range'].includes(v.kind)) return null;
+  return toArray(v);
+}
+
+/** Positional index of parameter `p` in numpy's signature `params` (after `a` for np.f). */
+export function paramIndex(call: OpCall, params: readonly string[], p: string): number {
+  const i = params.indexOf(p);
+  return i < 0 ? -1 : i + (call.self ? 0 : 1);
+}
+
+export interface ReduceArgs {
+  a: ArrayValue | null;
+  /** normalised axes; null = all; undefined = unknown (or the rank is unknown) */
+  axes: number[] | null | undefined;
+  keepdims: boolean | undefined;
+  dtype: DType | null | undefined;
+}
+
+export function reduceArgs(call: OpCall, params: readonly string[]): ReduceArgs {
+  const a = subjectOf(call);
+  const nd = a?.shape ? a.shape.length : undefined;
+  const axes = axisArg(call, paramIndex(call, params, 'axis'), 'axis', nd, null);
+  const keepdims = boolArg(call, paramIndex(call, params, 'keepdims'), 'keepdims', false);
+  const dtype = params.includes('dtype') ? dtypeArg(call, paramIndex(call, params, 'dtype'), 'dtype') : null;
+  return { a, axes: nd === undefined && axes !== null ? undefined : axes, keepdims, dtype };
+}
+
+/** The shape after reducing `axes` (null: all) with or without keepdims. */
+export function reducedShape(shape: Shape, axes: readonly number[] | null, keepdims: boolean): Shape {
+  const red = new Set(axes ?? shape.map((_, i) => i));
+  const out: Dim[] = [];
+  shape.forEach((d, i) => {
+    if (!red.has(i)) out.push(d);
+    else if (keepdims) out.push(1);
+  });
+  return out;
+}
+
+/**
+ * Offsets for a reduction over `axes` of a row-major array: `outer[o]` is the offset of output
+ * element o's first input, `inner[j]` the offset of its j-th reduced element (in row-major order
+ * of the reduced axes), so element (o, j) is data[outer[o] + inner[j]].
+ */
+export function reduceLayout(shape: readonly number[], axes: readonly number[] | null): { outer: Int32Array; inner: Int32Array } {
+  const red = new Set(axes ?? shape.map((_, i) => i));
+  const strides: number[] = [];
+  let acc = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    strides[i] = acc;
+    acc *= shape[i];
+  }
+  const kept = shape.map((_, i) => i).filter((i) => !red.has(i));
+  const reduced = shape.map((_, i) => i).filter((i) => red.has(i));
+  return { outer: offsets(kept, shape, strides), inner: offsets(reduced, shape, strides) };
+}
+
+function offsets(axes: number[], shape: readonly number[], strides: number[]): Int32Array {
+  const n = axes.reduce((p, ax) => p * shape[ax], 1);
+  const out = new Int32Array(n);
+  const counter = new Array<number>(axes.length).fill(0);
+  let pos = 0;
+  for (let i = 0; i < n; i++) {
+    out[i] = pos;
+    for (let k = axes.length - 1; k >= 0; k--) {
+      const ax = axes[k];
+      counter[k]++;
+      pos += strides[ax];
+      if (counter[k] < shape[ax]) break;
+      pos -= strides[ax] * counter[k];
+      counter[k] = 0;
+    }
+  }
+  return out;
+}
+
+/** Does the reduction run along the contiguous last axis (where numpy sums pairwise)? */
+export function innerContiguous(ndim: number, axes: readonly number[] | null): boolean {
+  return axes === null || axes.includes(ndim - 1);
+}
+
+type Round = (x: number) => number;
+const ident: Round = (x) => x;
+
+/** numpy's pairwise summation of buf[lo, lo+n) (blocks of 8 accumulators, split above 128). */
+function pairwise(buf: Float64Array, lo: number, n: number, r: Round): number {
+  if (n < 8) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s = r(s + buf[lo + i]);
+    return s;
+  }
+  if (n <= 128) {
+    const acc = [0, 0, 0, 0, 0, 0, 0, 0];
+    for (let j = 0; j < 8; j++) acc[j] = buf[lo + j];
+    let i = 8;
+    for (; i < n - (n % 8); i += 8) for (let j = 0; j < 8; j++) acc[j] = r(acc[j] + buf[lo + i + j]);
+    let s = r(r(r(acc[0] + acc[1]) + r(acc[2] + acc[3])) + r(r(acc[4] + acc[5]) + r(acc[6] + acc[7])));
+    for (; i < n; i++) s = r(s + buf[lo + i]);
+    return s;
+  }
+  let n2 = Math.floor(n / 2);
+  n2 -= n2 % 8;
+  return r(pairwise(buf, lo, n2, r) + pairwise(buf, lo + n2, n - n2, r));
+}
+
+/** numpy's buffer size: long reductions are summed in chunks of 8192, each pairwise. */
+const BUFSIZE = 8192;
+
+/** Sum of buf[0, n) as numpy's add.reduce computes it (pairwise when contiguous, else in order). */
+export function numpySum(buf: Float64Array, n: number, contiguous: boolean, r: Round = ident): number {
+  if (!contiguous) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s = r(s + buf[i]);
+    return n === 0 ? 0 : s;
+  }
+  let s = 0;
+  for (let lo = 0; lo < n; lo += BUFSIZE) s = r(s + pairwise(buf, lo, Math.min(BUFSIZE, n - lo), r));
+  return s;
+}
+
+/** numpy's accumulator dtype of sum/prod/cumsum: small ints widen to int64 (uint to uint64), bool to int64. */
+export function sumDtype(dt: DType): DType {
+  if (dt === 'bool' || dt === 'int8' || dt === 'int16' || dt === 'int32') return 'int64';
+  if (dt === 'uint8' || dt === 'uint16' || dt === 'uint32') return 'uint64';
+  return dt;
+}
+
+export function emptyReductionError(ufunc: string): NumpyError {
+  return new NumpyError(
+    'empty-reduction',
+    {
+      en: `zero-size array to reduction operation ${ufunc} which has no identity`,
+      fr: `réduction ${ufunc} sur un tableau vide : cette opération n'a pas d'élément neutre`,
+    },
+    { pyType: 'ValueError' },
+  );
+}
+
+/** Does the reduction run over an axis of length 0 (numpy's "no identity" check)? */
+export function reducesEmpty(shape: Shape, axes: readonly number[] | null): boolean {
+  return shape.some((d, i) => d === 0 && (axes === null || axes.includes(i)));
+}
+
+/** The result value: a numpy scalar for a 0-d result, else an array. */
+export function reductionResult(shape: Shape, dtype: DType | null): ArrayValue {
+  const out: ArrayValue = { kind: 'array', shape, dtype };
+  if (shape.length === 0) out.scalar = true;
+  return out;
+}
+
+/** Apply `fn` to the elements of each output position (gathered into one reused buffer). */
+export function reduceData(data: Float64Array, shape: readonly number[], axes: readonly number[] | null, fn: (buf: Float64Array, n: number) => number): Float64Array {
+  const { outer, inner } = reduceLayout(shape, axes);
+  const buf = new Float64Array(inner.length);
+  const out = new Float64Array(outer.length);
+  for (let o = 0; o < outer.length; o++) {
+    const base = outer[o];
+    for (let j = 0; j < inner.length; j++) buf[j] = data[base + inner[j]];
+    out[o] = fn(buf, inner.length);
+  }
+  return out;
+}
