@@ -106,6 +106,15 @@ export function registerCommands(deps: PanelDeps & { traces: TraceService; l10n:
         }
       }
     }),
+    vscode.commands.registerCommand(Command.ChooseLanguage, async () => {
+      const items: (vscode.QuickPickItem & { value: string })[] = [
+        { label: l10n.t('Follow VS Code'), description: vscode.env.language, value: 'auto' },
+        { label: 'English', value: 'en' },
+        { label: 'Français', value: 'fr' },
+      ];
+      const pick = await vscode.window.showQuickPick(items, { placeHolder: l10n.t('Language of the tutor') });
+      if (pick) await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('language', pick.value, vscode.ConfigurationTarget.Global);
+    }),
     vscode.commands.registerCommand(Command.ToggleInlayHints, async () => {
       const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
       await config.update('inlayHints.enabled', !config.get<boolean>('inlayHints.enabled', true), vscode.ConfigurationTarget.Global);

@@ -16,6 +16,8 @@ export const enum Command {
   OpenExample = 'attentionTutor.openExample',
   /** turn the shape inlay hints on or off */
   ToggleInlayHints = 'attentionTutor.toggleInlayHints',
+  /** choose the tutor's language (auto / English / French): sets attentionTutor.language */
+  ChooseLanguage = 'attentionTutor.chooseLanguage',
 }
 
 export const ALL_COMMANDS: readonly Command[] = [
@@ -26,6 +28,7 @@ export const ALL_COMMANDS: readonly Command[] = [
   Command.ExplainDiagnostic,
   Command.OpenExample,
   Command.ToggleInlayHints,
+  Command.ChooseLanguage,
 ];
 
 /** Commands that take arguments from a CodeLens or a link: hidden from the command palette. */
