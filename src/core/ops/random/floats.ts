@@ -173,7 +173,8 @@ registerOp(op(
         const d = new Float64Array(n);
         for (let i = 0; i < n; i++) d[i] = paramAt(high, shape, i) - paramAt(low, shape, i);
         if (d.some((x) => !Number.isFinite(x))) {
-          throw valueError('random-range', 'Range exceeds valid bounds', 'intervalle hors des bornes valides (high − low non fini)', 'OverflowError');
+          const generator = c.self?.kind === 'rng' && c.self.generator === 'Generator';
+          throw valueError('random-range', generator ? 'high - low range exceeds valid bounds' : 'Range exceeds valid bounds', 'intervalle hors des bornes valides (high − low non fini)', 'OverflowError');
         }
         range = { shape, data: d };
       } else range = { shape };

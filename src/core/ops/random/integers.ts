@@ -19,8 +19,10 @@ const LIMITS: Partial<Record<DType, [number, number, IntWidth]>> = {
 };
 
 /** `dtype=int` / `dtype=bool` (the Python types): numpy returns a Python int/bool for size=None. */
-function pythonType(call: OpCall): 'int' | 'bool' | undefined {
+function pythonType(call: OpCall, generator: boolean): 'int' | 'bool' | undefined {
   const v = arg(call, 3, 'dtype');
+  // RandomState.randint's default dtype is the Python int; Generator.integers' is np.int64
+  if (v === undefined) return generator ? undefined : 'int';
   if (v?.kind === 'builtin' && (v.name === 'int' || v.name === 'bool')) return v.name;
   return undefined;
 }
@@ -93,7 +95,7 @@ function integers(call: OpCall, masked: boolean): Value {
   // numpy draws nothing for an empty size; unknown bounds make the count of raw draws unknown
   const data = n === 0 ? new Float64Array(0) : drawWith(call, st, bounded ? n : undefined, (e) =>
     drawInts(bitGenOf(e), low, high, shape, n as number, lim[2], masked, closed));
-  const py = out.none ? pythonType(call) : undefined;
+  const py = out.none ? pythonType(call, generator) : undefined;
   if (py) {
     const abstract: Value = py === 'int' ? { kind: 'int' } : { kind: 'bool' };
     const full: Value | undefined = data ? (py === 'int' ? { kind: 'int', value: data[0] } : { kind: 'bool', value: data[0] !== 0 }) : undefined;
