@@ -1,0 +1,162 @@
+// The editor's UI in a real browser (code-server): hover, inlay hints, a diagnostic and its quick
+// fix, the panel's softmax derivation and exercise 2's per-head heatmap — in the dark theme, then
+// the light one, then in French. Screenshots go to test/e2e/screenshots/editor-*.png (committed).
+// Run by drive.js with its helpers h = { page, check, shot, openFile, webviewFrame, log, ... }.
+'use strict';
+
+/** Run a command from the palette by (part of) its title. */
+async function palette(page, title) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15_000 });
+  await page.keyboard.type(`${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Go to a 1-based line of the active editor (Ctrl+G). */
+async function gotoLine(page, line, col = 1) {
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10_000 });
+  await page.keyboard.type(`${line}:${col}`);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
+}
+
+/** The rendered line of the editor that starts with `prefix` (scrolled into view). */
+async function editorLine(page, prefix) {
+  const line = page.locator('.monaco-editor .view-lines .view-line', { hasText: prefix }).first();
+  await line.waitFor({ state: 'visible', timeout: 30_000 });
+  return line;
+}
+
+async function closeEditors(page) {
+  await palette(page, 'View: Close All Editors');
+  await page.waitForTimeout(300);
+}
+
+module.exports = async (h) => {
+  const { page, check, shot, openFile, webviewFrame, log } = h;
+
+  async function hoverQ(name) {
+    await openFile(page, 'tp4/exercise1.py');
+    await gotoLine(page, 22);
+    const line = await editorLine(page, 'Q = X @ W_Q');
+    await page.mouse.move(10, 10);
+    const box = await line.boundingBox();
+    await page.mouse.move(box.x + 4, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: '(4, 2)' }).first();
+    await hover.waitFor({ state: 'visible', timeout: 30_000 });
+    const text = await hover.innerText();
+    if (!/float64/.test(text) || !/array\(\[\[/.test(text)) throw new Error(`hover lacks dtype or values: ${text.slice(0, 200)}`);
+    await page.waitForTimeout(300);
+    await shot(name);
+    await page.mouse.move(10, 10);
+    await page.keyboard.press('Escape');
+  }
+
+  async function inlay(name) {
+    await openFile(page, 'tp4/exercise1.py');
+    await gotoLine(page, 1);
+    const editor = page.locator('.monaco-editor .view-lines').first();
+    await page.waitForFunction(() => /: \(4, 2\)/.test(document.querySelector('.monaco-editor .view-lines')?.textContent ?? ''), null, { timeout: 30_000 });
+    const text = await editor.innerText();
+    if (!/: \(4, 4\)/.test(text)) throw new Error('no `: (4, 4)` hint on the scores line');
+    await shot(name);
+  }
+
+  async function quickFix(name) {
+    await openFile(page, 'buggy/missing_transpose.py');
+    const squiggle = page.locator('.monaco-editor .squiggly-error').first();
+    await squiggle.waitFor({ state: 'attached', timeout: 30_000 });
+    await gotoLine(page, 14, 10);
+    const box = await (await editorLine(page, 'scores = Q @ K')).boundingBox();
+    await page.mouse.move(box.x + 90, box.y + box.height / 2);
+    await page.locator('.monaco-hover:not(.hidden)', { hasText: /matmul-mismatch/ }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    await page.waitForTimeout(300);
+    await shot(`${name}-diagnostic`);
+    await page.mouse.move(10, 10);
+    await page.keyboard.press('Escape');
+    await gotoLine(page, 14, 14);
+    await page.keyboard.press('Control+.');
+    const menu = page.locator('.action-widget', { hasText: 'K.T' }).first();
+    await menu.waitFor({ state: 'visible', timeout: 20_000 });
+    await page.waitForTimeout(300);
+    await shot(`${name}-quickfix`);
+    await page.keyboard.press('Escape');
+  }
+
+  async function panelSoftmax(name) {
+    await openFile(page, 'tp4/exercise1.py');
+    const lens = page.locator('.codelens-decoration a', { hasText: /softmax/i }).first();
+    await lens.waitFor({ state: 'visible', timeout: 30_000 });
+    await lens.click();
+    const frame = webviewFrame(page);
+    await frame.locator('.step .katex').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await frame.locator('table.matrix').first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.waitForTimeout(600);
+    await shot(name);
+  }
+
+  async function heatmapEx2(name) {
+    await openFile(page, 'tp4/exercise2.py');
+    const lens = page.locator('.codelens-decoration a', { hasText: /attention|softmax/i }).first();
+    await lens.waitFor({ state: 'visible', timeout: 30_000 });
+    const lenses = page.locator('.codelens-decoration a', { hasText: /attention/i });
+    // prefer the multi-head lens, else the attention one: both carry one heatmap per head
+    const multi = page.locator('.codelens-decoration a', { hasText: /multi/i }).first();
+    const target = (await multi.count()) ? multi : (await lenses.count()) ? lenses.first() : lens;
+    await target.scrollIntoViewIfNeeded();
+    log('  ex. 2 lens:', (await target.textContent()).trim());
+    await target.click();
+    const frame = webviewFrame(page);
+    const heat = frame.locator('table.heatmap').first();
+    await heat.waitFor({ state: 'visible', timeout: 30_000 });
+    const labels = await heat.locator('thead th').allInnerTexts();
+    if (!labels.some((l) => /soleil/.test(l))) throw new Error(`heatmap columns are not the sentence's words: ${labels.join(' ')}`);
+    await heat.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(600);
+    await shot(name);
+    const cell = heat.locator('td.clickable').nth(1);
+    await cell.click();
+    await frame.locator('.cell-detail .katex').first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.waitForTimeout(400);
+    await shot(`${name}-cell`);
+  }
+
+  const theme = async (t) => {
+    await check(`editor [${t}]: hover on Q shows (4, 2), float64 and numpy's values`, () => hoverQ(`editor-hover-${t}`));
+    await check(`editor [${t}]: inlay hints show the shapes`, () => inlay(`editor-inlay-${t}`));
+    await check(`editor [${t}]: the matmul diagnostic and its K → K.T quick fix`, () => quickFix(`editor-bug-${t}`));
+    await check(`editor [${t}]: the panel derives the softmax`, () => panelSoftmax(`editor-panel-softmax-${t}`));
+    await check(`editor [${t}]: exercise 2's per-head heatmap, labelled with the words`, () => heatmapEx2(`editor-heatmap-ex2-${t}`));
+    await closeEditors(page);
+  };
+
+  await theme('dark');
+  const light = await check('editor: switch to the light theme', async () => {
+    await palette(page, 'Toggle between Light/Dark Themes');
+    await page.waitForTimeout(1000);
+  });
+  if (light) await theme('light');
+  const fr = await check('editor: switch the tutor to French', async () => {
+    await palette(page, "Attention Tutor: Choose the tutor's language");
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Français' }).first();
+    await row.waitFor({ state: 'visible', timeout: 10_000 });
+    await row.click();
+    await page.waitForTimeout(800);
+  });
+  if (fr) {
+    await check('editor [fr]: CodeLens and panel in French', async () => {
+      await openFile(page, 'tp4/exercise1.py');
+      const lens = page.locator('.codelens-decoration a', { hasText: /Expliquer softmax/ }).first();
+      await lens.waitFor({ state: 'visible', timeout: 30_000 });
+      await lens.click();
+      const frame = webviewFrame(page);
+      await frame.locator('h2', { hasText: 'Pas à pas' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await page.waitForTimeout(600);
+      await shot('editor-panel-softmax-fr');
+    });
+    await check('editor [fr]: the diagnostic in French', () => quickFix('editor-bug-fr'));
+  }
+};
