@@ -1,0 +1,193 @@
+// deriveSite(trace, site): a recognised formula derived step by step with the traced operands.
+// The tutor formulas run through the engine's own kernels with a recorder (softmax, scores,
+// attention, PE); the others through the op-by-op walk of the code as written. Either way the
+// steps are recorded while the result is computed.
+
+import type { Derivation, FormulaSite, Heatmap, Trace } from '../types';
+import type { Value } from '../values';
+import { StepRecorder, tex } from '../engine/recorder';
+import { Tensor } from '../engine/tensor';
+import { softmax, SOFTMAX_GENERAL } from '../engine/functions/softmax';
+import { attention, scaledScores, ATTENTION_GENERAL, SCORES_GENERAL } from '../engine/functions/attention';
+import { positionalEncoding, PE_GENERAL, ADAM_GENERAL } from '../engine/functions/training';
+import { GELU_GENERAL, GELU_TANH_GENERAL, LAYER_NORM_GENERAL } from '../engine/functions/elementwise';
+import { COSINE_GENERAL, CROSS_ENTROPY_GENERAL, PERPLEXITY_GENERAL } from '../engine/functions/metrics';
+import { binary } from '../engine/kernels';
+import { buildContext, exprName, stmtExprs } from '../formulas/match';
+import { GenericDeriver, type Computed } from './generic';
+import { tensorOf, texOf, valueOf, wordLabels } from './operands';
+import { setCellContext, type CellContext } from './cellContext';
+
+export const GENERAL: Record<string, string> = {
+  softmax: SOFTMAX_GENERAL,
+  'scaled-scores': SCORES_GENERAL,
+  attention: ATTENTION_GENERAL,
+  'multi-head-attention': '\\mathrm{MultiHead}(X) = \\mathrm{Concat}(\\mathrm{head}_1, \\ldots, \\mathrm{head}_h)\\,W^{O},\\quad \\mathrm{head}_i = \\mathrm{Attention}(XW_i^{Q}, XW_i^{K}, XW_i^{V})',
+  'positional-encoding': PE_GENERAL,
+  'adam-step': ADAM_GENERAL,
+  'sgd-step': '\\theta \\leftarrow \\theta - \\eta\\, \\nabla_\\theta \\mathcal{L}',
+  'momentum-step': 'v \\leftarrow \\mu v + \\nabla_\\theta \\mathcal{L},\\quad \\theta \\leftarrow \\theta - \\eta v',
+  'layer-norm': LAYER_NORM_GENERAL,
+  gelu: GELU_GENERAL,
+  relu: '\\mathrm{ReLU}(x) = \\max(0, x)',
+  sigmoid: '\\sigma(x) = \\frac{1}{1 + e^{-x}}',
+  'cross-entropy': CROSS_ENTROPY_GENERAL,
+  perplexity: PERPLEXITY_GENERAL,
+  'cosine-similarity': COSINE_GENERAL,
+  linear: 'y = xW + b',
+  'embedding-lookup': 'x_t = E[\\mathrm{id}_t]',
+};
+
+const label = (t: Tensor, trace: Trace, line: number) => wordLabels(trace, t.shape[t.shape.length - 1], line);
+
+function heat(trace: Trace, line: number, title: Heatmap['title'], t: Tensor): Heatmap {
+  const h: Heatmap = { title, matrix: Tensor.toValue(t) };
+  const rows = t.shape.length >= 2 ? wordLabels(trace, t.shape[t.shape.length - 2], line) : undefined;
+  const cols = label(t, trace, line);
+  if (rows) h.rowLabels = rows;
+  if (cols) h.colLabels = cols;
+  return h;
+}
+
+function make(site: FormulaSite, rec: StepRecorder, result: Value, heatmaps: Heatmap[] = [], general?: string): Derivation {
+  const g = site.kind === 'gelu' && site.facts.form === 'tanh' ? GELU_TANH_GENERAL : GENERAL[site.kind];
+  return { formula: site.kind, line: site.line, general: general ?? g, steps: rec.steps, result, heatmaps };
+}
+
+export function deriveSite(trace: Trace, site: FormulaSite): Derivation | undefined {
+  const rec = new StepRecorder();
+  const o = site.operands;
+  switch (site.kind) {
+    case 'softmax': {
+      const z = tensorOf(trace, o.z);
+      if (!z || site.facts.axis === 'none') break;
+      const name = texOf(o.z, 'z');
+      const w = softmax(z, { rec, name, stable: site.facts.stable === true, axis: site.facts.axis as number });
+      const d = make(site, rec, Tensor.toValue(w), w.shape.length >= 2 ? [heat(trace, site.line, { en: 'Softmax weights', fr: 'Poids de la softmax' }, w)] : []);
+      setCellContext(d, { kind: 'softmax', z, zTex: name, result: w, stable: site.facts.stable === true, axis: site.facts.axis as number });
+      return d;
+    }
+    case 'scaled-scores': {
+      const Q = tensorOf(trace, o.Q), K = tensorOf(trace, o.K);
+      const div = tensorOf(trace, o.divisor);
+      if (!Q || !K) break;
+      const names = { Q: texOf(o.Q, 'Q'), K: texOf(o.K, 'K'), d: o.d ? texOf(o.d, 'd_k') : 'd_k' };
+      const S = scaledScores(Q, K, { rec, names, divisor: div?.data.length === 1 ? div.data[0] : undefined });
+      const d = make(site, rec, Tensor.toValue(S), S.shape.length >= 2 ? [heat(trace, site.line, { en: 'Scaled scores', fr: 'Scores mis à l’échelle' }, S)] : []);
+      setCellContext(d, { kind: 'scores', Q, K, divisor: div?.data.length === 1 ? div.data[0] : Math.sqrt(K.shape[K.shape.length - 1]), names, result: S });
+      return d;
+    }
+    case 'attention': {
+      const Q = tensorOf(trace, o.Q), K = tensorOf(trace, o.K), V = tensorOf(trace, o.V);
+      if (!Q || !K || !V) break;
+      let M = o.M ? tensorOf(trace, o.M) : undefined;
+      const mv = o.M ? valueOf(trace, o.M) : undefined;
+      // np.where(mask, -np.inf, scores) takes a boolean mask: as an additive one it is -inf where True
+      if (M && mv?.kind === 'array' && mv.dtype === 'bool') M = { shape: M.shape, data: M.data.map((x) => (x ? -Infinity : 0)) };
+      if (o.M && !M) break;
+      const div = tensorOf(trace, o.divisor);
+      const names = { Q: texOf(o.Q, 'Q'), K: texOf(o.K, 'K'), V: texOf(o.V, 'V'), M: texOf(o.M, 'M') };
+      const r = attention(Q, K, V, M, { rec, names, scale: site.facts.scaled !== false, divisor: div?.data.length === 1 ? div.data[0] : undefined });
+      const heads: Heatmap[] = [];
+      const w = r.weights;
+      if (w.shape.length >= 2) heads.push(heat(trace, site.line, { en: 'Attention weights (queries × keys)', fr: 'Pondérations d’attention (requêtes × clés)' }, w));
+      const d = make(site, rec, Tensor.toValue(r.output), heads);
+      setCellContext(d, { kind: 'attention', weights: w, scores: r.scores, V, result: r.output });
+      return d;
+    }
+    case 'positional-encoding': {
+      const table = o.table ? tensorOf(trace, o.table) : undefined;
+      const shape = table?.shape ?? bindingShape(trace, site.target);
+      if (!shape || shape.length !== 2) break;
+      const pe = positionalEncoding(shape[0], shape[1], rec);
+      const d = make(site, rec, Tensor.toValue(pe), [{ title: { en: 'Positional encoding (positions × dimensions)', fr: 'Encodage de position (positions × dimensions)' }, matrix: Tensor.toValue(pe) }]);
+      return d;
+    }
+    case 'multi-head-attention':
+      return deriveMultiHead(trace, site, rec);
+    default:
+      break;
+  }
+  return deriveGeneric(trace, site, rec);
+}
+
+function bindingShape(trace: Trace, name: string | undefined): number[] | undefined {
+  const b = name ? trace.bindings.find((x) => x.name === name && x.shape && x.shape.every((d) => typeof d === 'number')) : undefined;
+  return b?.shape as number[] | undefined;
+}
+
+/** Sites spanning several statements (Adam's block, momentum) derive each statement in order. */
+function deriveGeneric(trace: Trace, site: FormulaSite, rec: StepRecorder): Derivation | undefined {
+  const ctx = buildContext(trace.program, trace.exprValues);
+  const g = new GenericDeriver(trace, ctx, rec);
+  const stmts = ctx.stmts.filter((s) => s.stmt.loc.line >= site.loc.line && s.stmt.loc.endLine <= site.loc.endLine && s.stmt.k !== 'def');
+  const multi = site.loc.endLine > site.loc.line && stmts.length > 1;
+  let last: Computed | undefined;
+  if (multi) {
+    for (const s of stmts) {
+      const e = stmtExprs(s.stmt)[0];
+      if (!e) continue;
+      const c = g.eval(e);
+      if (!c) return undefined;
+      const target = s.stmt.k === 'assign' || s.stmt.k === 'augassign' ? exprName(s.stmt.k === 'assign' ? s.stmt.targets[0] : s.stmt.target) : undefined;
+      let t = c.t;
+      if (s.stmt.k === 'augassign' && target) {
+        const before = tensorOf(trace, s.stmt.target);
+        if (!before) return undefined;
+        const op = s.stmt.op;
+        t = binary(before, c.t, op === '-' ? (x, y) => x - y : op === '+' ? (x, y) => x + y : op === '*' ? (x, y) => x * y : (x, y) => x / y, op);
+        rec.step({ en: `Update ${target}`, fr: `Mise à jour de ${target}` }, `${texOf(s.stmt.target, target)} \\mathrel{${op}}= ${c.tex} = ${tex(t)}`, t);
+      }
+      last = { ...c, t };
+    }
+  } else {
+    const e = site.resultExpr;
+    if (!e) return undefined;
+    last = g.eval(e);
+  }
+  if (!last) return undefined;
+  const d = make(site, rec, Tensor.toValue(last.t));
+  setCellContext(d, { kind: 'generic', computed: last });
+  return d;
+}
+
+function deriveMultiHead(trace: Trace, site: FormulaSite, rec: StepRecorder): Derivation | undefined {
+  const heads = Object.entries(site.operands).filter(([k]) => k.startsWith('head'));
+  if (heads.length === 0) return deriveGeneric(trace, site, rec);
+  const tensors: Tensor[] = [];
+  for (const [k, e] of heads) {
+    const t = tensorOf(trace, e);
+    if (!t) return undefined;
+    rec.step({ en: `Output of head ${k.slice(4)}`, fr: `Sortie de la tête ${k.slice(4)}` }, `\\mathrm{head}_{${k.slice(4)}} = ${tex(t)}`, t);
+    tensors.push(t);
+  }
+  const rows = tensors[0].shape.slice(0, -1);
+  if (!tensors.every((t) => t.shape.length === tensors[0].shape.length && t.shape.slice(0, -1).every((d, i) => d === rows[i]))) return undefined;
+  const widths = tensors.map((t) => t.shape[t.shape.length - 1]);
+  const total = widths.reduce((a, b) => a + b, 0);
+  const n = Tensor.size(rows);
+  const out = new Float64Array(n * total);
+  for (let r = 0; r < n; r++) {
+    let off = 0;
+    tensors.forEach((t, h) => {
+      out.set(t.data.subarray(r * widths[h], (r + 1) * widths[h]), r * total + off);
+      off += widths[h];
+    });
+  }
+  const concat: Tensor = { shape: [...rows, total], data: out };
+  rec.step({ en: 'Concatenate the heads along the last axis', fr: 'Concaténer les têtes sur le dernier axe' }, `\\mathrm{Concat}(${heads.map((_, i) => `\\mathrm{head}_{${i + 1}}`).join(', ')}) = ${tex(concat)}`, concat);
+  const heatmaps = headWeights(trace, site).map((w, i) => heat(trace, site.line, { en: `Head ${i + 1}: attention weights`, fr: `Tête ${i + 1} : pondérations d’attention` }, w));
+  return make(site, rec, Tensor.toValue(concat), heatmaps);
+}
+
+/** The weights each head returned next to its output (`tete1, poids1 = attention(…)`). */
+function headWeights(trace: Trace, site: FormulaSite): Tensor[] {
+  const out: Tensor[] = [];
+  for (const [k, e] of Object.entries(site.operands)) {
+    if (!k.startsWith('head') || e.k !== 'name') continue;
+    const b = trace.bindings.find((x) => x.loc.line < site.line && x.name !== e.name && trace.bindings.some((y) => y.name === e.name && y.loc.line === x.loc.line) && x.value?.kind === 'array' && x.shape?.length === 2 && x.shape[0] === x.shape[1]);
+    const t = b && Tensor.fromValue(b.value);
+    if (t) out.push(t);
+  }
+  return out;
+}
