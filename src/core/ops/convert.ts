@@ -225,6 +225,16 @@ function isArrayLike(v: Value): boolean {
   return ['array', 'int', 'float', 'bool', 'list', 'tuple', 'range'].includes(v.kind);
 }
 
+/** The same value with every array's data dropped (a shape rule's answer computed from the data). */
+export function stripData(v: Value): Value {
+  if (v.kind === 'array') {
+    const { data: _data, ...rest } = v;
+    return rest;
+  }
+  if ((v.kind === 'tuple' || v.kind === 'list') && v.items) return { ...v, items: v.items.map(stripData) };
+  return v;
+}
+
 /** Copy of an array value with fresh data (numpy copies never alias their source). */
 export function copyArray(a: ArrayValue): ArrayValue {
   const out: ArrayValue = { kind: 'array', shape: a.shape, dtype: a.dtype };

@@ -40,3 +40,7 @@ import './create/eye';
 import './create/arange';
 import './create/linspace';
 import './props';
+import './linalg/norm';
+import './linalg/svd';
+import './linalg/square';
+import './linalg/trace';

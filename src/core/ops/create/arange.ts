@@ -39,8 +39,8 @@ function planOf(call: OpCall): Plan {
     const ops = vals.map(operandOf);
     dtype = ops.every((o) => o !== null) ? ops.map((o) => o!.dtype).reduce((a, b) => promoteTypes(a, b)) : null;
   }
-  const num = (v: Value | undefined, d: number) => (v === undefined || v.kind === 'none' ? d : numberOf(v));
-  const plan: Plan = { start: num(startV, 0), stop: num(stopV, NaN), step: num(stepV, 1), dtype };
+  const num = (v: Value | undefined, d: number | undefined) => (v === undefined || v.kind === 'none' ? d : numberOf(v));
+  const plan: Plan = { start: num(startV, 0), stop: num(stopV, undefined), step: num(stepV, 1), dtype };
   if (plan.stop === undefined && pos.length === 1 && stepV === undefined && startV === undefined) {
     const s = symbolicShapeArg(call, 0, 'stop');
     if (s && s.length === 1 && typeof s[0] !== 'number') plan.symLen = s[0];
@@ -60,7 +60,7 @@ export function arangeLength(start: number, stop: number, step: number): number 
 function shapeOf(call: OpCall): ArrayValue {
   const p = planOf(call);
   if (p.symLen) return { kind: 'array', shape: [p.symLen], dtype: p.dtype };
-  if (p.start === undefined || p.stop === undefined || p.step === undefined || Number.isNaN(p.stop)) return { kind: 'array', shape: null, dtype: p.dtype };
+  if (p.start === undefined || p.stop === undefined || p.step === undefined) return { kind: 'array', shape: null, dtype: p.dtype };
   return { kind: 'array', shape: [arangeLength(p.start, p.stop, p.step)], dtype: p.dtype };
 }
 

@@ -74,10 +74,15 @@ registerOp({
     const dt = abstract.dtype;
     const data = new Float64Array(a.data.length);
     let invalid = false;
+    let overflow = false;
     for (let i = 0; i < data.length; i++) {
       const x = a.data[i];
       if (!isFloat(dt) && dt !== 'bool' && !Number.isFinite(x)) invalid = true;
       data[i] = castScalar(x, dt);
+      if (isFloat(dt) && Number.isFinite(x) && !Number.isFinite(data[i])) overflow = true;
+    }
+    if (overflow) {
+      call.ctx.report({ loc: call.loc, severity: 'warning', code: 'runtime-warning', message: { en: 'RuntimeWarning: overflow encountered in cast', fr: 'RuntimeWarning : dépassement de capacité lors de la conversion (valeur devenue inf)' } });
     }
     if (invalid) {
       call.ctx.report({ loc: call.loc, severity: 'warning', code: 'runtime-warning', message: { en: 'RuntimeWarning: invalid value encountered in cast', fr: 'RuntimeWarning : valeur invalide (nan ou inf) rencontrée lors de la conversion' } });

@@ -51,8 +51,13 @@ function planOf(call: OpCall): Plan {
   if (base === 'full' && fill && shape !== null && fill.kind !== 'int' && fill.kind !== 'float' && fill.kind !== 'bool') {
     const f = toArray(fill);
     if (f.shape !== null) {
-      const b = broadcastShapes(f.shape, shape);
-      if (!Shape.equal(b, shape)) {
+      let fits = f.shape.length <= shape.length;
+      try {
+        fits = fits && Shape.equal(broadcastShapes(f.shape, shape), shape);
+      } catch {
+        fits = false;
+      }
+      if (!fits) {
         throw new NumpyError('broadcast-mismatch', {
           en: `could not broadcast input array from shape ${Shape.format(f.shape).replace(/ /g, '')} into shape ${Shape.format(shape).replace(/ /g, '')}`,
           fr: `impossible de diffuser le tableau d'entrée de forme ${Shape.format(f.shape)} dans la forme ${Shape.format(shape)}`,

@@ -6,7 +6,7 @@ import { NumpyError } from '../../diagnostics';
 import { broadcastIndexer, broadcastOrNull } from '../../shapes/broadcast';
 import type { ArrayValue, DType, Value } from '../../values';
 import { arg, boolArg, dtypeArg, intArg } from '../args';
-import { toArray } from '../convert';
+import { numpyScalar, toArray } from '../convert';
 import { castScalar, isInt, resultType } from '../dtype';
 import { registerOp } from '../registry';
 import type { OpCall } from '../types';
@@ -36,7 +36,9 @@ function abstractOf(call: OpCall): Value {
   const inner = b.start && b.stop ? broadcastOrNull([b.start.shape, b.stop.shape]) : null;
   const samples: ArrayValue = { kind: 'array', shape: b.num === undefined || inner === null ? null : [b.num, ...inner], dtype: b.dtype };
   if (b.retstep === false) return samples;
-  const step: Value = inner !== null && inner.length === 0 ? { kind: 'float' } : { kind: 'array', shape: inner, dtype: b.work };
+  // numpy's step is a numpy float, or the Python float nan when there is no interval (div ≤ 0)
+  const noStep = b.num !== undefined && b.endpoint !== undefined && (b.endpoint ? b.num - 1 : b.num) <= 0;
+  const step: Value = noStep ? { kind: 'float', value: NaN } : inner !== null && inner.length === 0 ? { kind: 'array', shape: [], dtype: b.work, scalar: true } : { kind: 'array', shape: inner, dtype: b.work };
   if (b.retstep === undefined) return { kind: 'unknown' };
   return { kind: 'tuple', items: [samples, step] };
 }
@@ -77,7 +79,7 @@ registerOp({
     }
     const out: ArrayValue = { ...samples, data };
     if (abstract.kind !== 'tuple') return out;
-    const stepV: Value = m === 1 && inner.length === 0 ? { kind: 'float', value: steps[0] } : { kind: 'array', shape: inner, dtype: w, data: steps };
+    const stepV: Value = div <= 0 ? { kind: 'float', value: NaN } : m === 1 && inner.length === 0 ? numpyScalar(w, steps[0]) : { kind: 'array', shape: inner, dtype: w, data: steps };
     return { kind: 'tuple', items: [out, stepV] };
   },
 });

@@ -4,7 +4,7 @@
 import { Dim } from '../../shapes/dim';
 import type { ArrayValue, Value } from '../../values';
 import { arg, axisArg, boolArg } from '../args';
-import { numpyScalar, toArray } from '../convert';
+import { numpyScalar, stripData, toArray } from '../convert';
 import { registerOp } from '../registry';
 import { reduceLayout, reducedShape } from '../reduce/core';
 import type { OpCall } from '../types';
@@ -13,10 +13,9 @@ function subject(call: OpCall): Value {
   return call.self ?? arg(call, 0, 'a') ?? { kind: 'unknown' };
 }
 
-const countSym = Dim.sym('nnz');
-
-/** The abstract result: ndim index arrays of one unknown length (the count depends on values). */
-export function nonzeroShape(v: Value): Value {
+/** The abstract result: ndim index arrays of one length, a symbol (the count depends on values). */
+export function nonzeroShape(v: Value, text = 'a'): Value {
+  const countSym = Dim.sym(`nnz(${text})`);
   if (v.kind === 'unknown') return { kind: 'tuple', items: null, elem: { kind: 'array', shape: [countSym], dtype: 'int64' } };
   const a = toArray(v);
   if (a.shape === null) return { kind: 'tuple', items: null, elem: { kind: 'array', shape: [countSym], dtype: 'int64' } };
@@ -53,7 +52,11 @@ registerOp({
   names: ['np.nonzero', 'ndarray.nonzero'],
   doc: 'The indices of the nonzero (True) elements: a tuple with one int64 array per dimension, in row-major order. Index with it (a[np.nonzero(m)]) to pick the elements.',
   latex: ([a]) => `\\{ i : ${a}_i \\neq 0 \\}`,
-  shape: (call) => nonzeroShape(subject(call)),
+  shape(call) {
+    const v = subject(call);
+    const shape = nonzeroShape(v, call.argTexts[0]);
+    return v.kind === 'array' && v.data ? stripData(nonzeroEvaluate(v, shape)) : shape;
+  },
   evaluate: (call, abstract) => nonzeroEvaluate(subject(call), abstract),
 });
 

@@ -5,6 +5,7 @@
 import { Dim } from '../../shapes/dim';
 import type { ArrayValue, Value } from '../../values';
 import { arg, boolArg } from '../args';
+import { stripData } from '../convert';
 import { subjectOf } from '../reduce/core';
 import { registerOp } from '../registry';
 import type { OpCall } from '../types';
@@ -24,24 +25,9 @@ function pack(values: ArrayValue, extras: (ArrayValue | null)[]): Value {
   return got.length === 0 ? values : { kind: 'tuple', items: [values, ...got] };
 }
 
-registerOp({
-  names: ['np.unique'],
-  doc: 'The sorted unique values of the (flattened) array; return_index gives where each first appears, return_inverse rebuilds the input (uniq[inv]), return_counts how often each occurs — e.g. the vocabulary of a token list.',
-  latex: ([a]) => `\\operatorname{unique}\\left(${a}\\right)`,
-  shape(call) {
-    const { a, flags, axisGiven } = bind(call);
-    const n = Dim.sym(`len(unique(${call.argTexts[0] ?? 'a'}))`);
-    const dt = a?.dtype ?? null;
-    const known = a !== null && a.shape !== null && !axisGiven;
-    const size = known && a!.shape!.every((d) => typeof d === 'number') ? (a!.shape as number[]).reduce((p, d) => p * d, 1) : null;
-    const vals: ArrayValue = { kind: 'array', shape: known ? [n] : null, dtype: dt };
-    const inv: ArrayValue = { kind: 'array', shape: size === null ? null : [size], dtype: 'int64' };
-    const idx: ArrayValue = { kind: 'array', shape: vals.shape, dtype: 'int64' };
-    return pack(vals, [flags[0] ? idx : null, flags[1] ? inv : null, flags[2] ? { ...idx } : null]);
-  },
-  evaluate(call, abstract) {
-    const { a, flags, axisGiven } = bind(call);
-    if (!a?.data || axisGiven || flags.some((f) => f === undefined)) return abstract;
+/** np.unique of a determined array (flattened), with the requested extra outputs. */
+function uniqueOf(a: ArrayValue, flags: boolean[]): Value | undefined {
+  if (!a.data) return undefined;
     const data = a.data;
     const n = data.length;
     const perm = new Int32Array(n);
@@ -72,5 +58,28 @@ registerOp({
       flags[1] ? arr(inv, 'int64', n) : null,
       flags[2] ? arr(counts, 'int64', m) : null,
     ]);
+}
+
+registerOp({
+  names: ['np.unique'],
+  doc: 'The sorted unique values of the (flattened) array; return_index gives where each first appears, return_inverse rebuilds the input (uniq[inv]), return_counts how often each occurs — e.g. the vocabulary of a token list.',
+  latex: ([a]) => `\\operatorname{unique}\\left(${a}\\right)`,
+  shape(call) {
+    const { a, flags, axisGiven } = bind(call);
+    // the number of distinct values is known exactly when the data is
+    if (a?.data && !axisGiven && flags.every((f) => f !== undefined)) return stripData(uniqueOf(a, flags as boolean[]) ?? { kind: 'unknown' });
+    const n = Dim.sym(`len(unique(${call.argTexts[0] ?? 'a'}))`);
+    const dt = a?.dtype ?? null;
+    const known = a !== null && a.shape !== null && !axisGiven;
+    const size = known && a!.shape!.every((d) => typeof d === 'number') ? (a!.shape as number[]).reduce((p, d) => p * d, 1) : null;
+    const vals: ArrayValue = { kind: 'array', shape: known ? [n] : null, dtype: dt };
+    const inv: ArrayValue = { kind: 'array', shape: size === null ? null : [size], dtype: 'int64' };
+    const idx: ArrayValue = { kind: 'array', shape: vals.shape, dtype: 'int64' };
+    return pack(vals, [flags[0] ? idx : null, flags[1] ? inv : null, flags[2] ? { ...idx } : null]);
+  },
+  evaluate(call, abstract) {
+    const { a, flags, axisGiven } = bind(call);
+    if (!a?.data || axisGiven || flags.some((f) => f === undefined)) return abstract;
+    return uniqueOf(a, flags as boolean[]) ?? abstract;
   },
 });

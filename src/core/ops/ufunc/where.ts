@@ -6,7 +6,7 @@ import { NumpyError } from '../../diagnostics';
 import { broadcastIndexer, broadcastOrNull } from '../../shapes/broadcast';
 import type { ArrayValue, DType, Value } from '../../values';
 import { arg } from '../args';
-import { toArray } from '../convert';
+import { stripData, toArray } from '../convert';
 import { castScalar, operandOf, resultType } from '../dtype';
 import { registerOp } from '../registry';
 import { nonzeroEvaluate, nonzeroShape } from '../sorting/nonzero';
@@ -26,7 +26,10 @@ registerOp({
   latex: ([c, x, y]) => (x === undefined ? `\\{ i : ${c}_i \\}` : `\\begin{cases} ${x} & \\text{if } ${c} \\\\ ${y} & \\text{otherwise} \\end{cases}`),
   shape(call) {
     const ops = operands(call);
-    if (ops.length === 1) return nonzeroShape(ops[0]);
+    if (ops.length === 1) {
+      const s = nonzeroShape(ops[0], call.argTexts[0]);
+      return ops[0].kind === 'array' && ops[0].data ? stripData(nonzeroEvaluate(ops[0], s)) : s;
+    }
     if (ops.length !== 3) {
       throw new NumpyError('where-args', { en: 'either both or neither of x and y should be given', fr: 'il faut donner x et y ensemble, ou aucun des deux' }, { pyType: 'ValueError' });
     }

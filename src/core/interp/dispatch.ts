@@ -1,0 +1,94 @@
+// Calling a numpy (or mathjs) operation from the registry: build the OpCall, run the shape
+// rule, then the evaluator only when every input is determined and the result fits the size
+// bound. A missing op is "not modelled yet" (info, unknown result), never an error.
+
+import { NumpyError } from '../diagnostics';
+import type { Expr, Loc } from '../ir';
+import { findOp } from '../ops/registry';
+import type { OpCall } from '../ops/types';
+import type { L10nText, Value } from '../values';
+import { PyError } from '../builtins/errors';
+import { BudgetExceeded, type Interp } from './context';
+import { isDetermined } from './merge';
+
+export interface CallSite {
+  loc: Loc;
+  /** positional argument expressions, when the call is written in the source */
+  argExprs?: readonly Expr[];
+  /** the arguments came through `*xs` / `**kw` of unknown length: arity cannot be checked */
+  uncertainArgs?: boolean;
+}
+
+/** Ops that write into one of their arguments (numpy in-place functions). */
+const MUTATES_ARG0 = new Set(['np.random.shuffle', 'Generator.shuffle', 'RandomState.shuffle', 'np.copyto', 'np.put', 'np.fill_diagonal', 'np.place', 'np.putmask']);
+const MUTATES_SELF = new Set(['ndarray.fill', 'ndarray.sort', 'ndarray.resize', 'ndarray.itemset', 'ndarray.put']);
+
+export function notModelled(name: string): L10nText {
+  return { en: `${name} is not modelled yet`, fr: `${name} n'est pas encore modélisé` };
+}
+
+function fits(v: Value, max: number, depth = 0): boolean {
+  if (v.kind === 'array') {
+    if (!v.shape) return false;
+    let n = 1;
+    for (const d of v.shape) {
+      if (typeof d !== 'number') return false;
+      n *= d;
+    }
+    return n <= max;
+  }
+  if ((v.kind === 'tuple' || v.kind === 'list') && v.items && depth < 3) return v.items.every((x) => fits(x, max, depth + 1));
+  return true;
+}
+
+/** Give an in-place op its own copy of the buffer so recorded values keep the old one. */
+function prepareMutation(it: Interp, v: Value | undefined): void {
+  if (v?.kind !== 'array') return;
+  it.heap.touch(v);
+  if (v.data) v.data = v.data.slice();
+}
+
+export function hasOp(name: string): boolean {
+  return findOp(name) !== undefined;
+}
+
+export function callOp(it: Interp, name: string, args: Value[], kwargs: Map<string, Value>, self: Value | undefined, site: CallSite): Value {
+  const op = findOp(name);
+  if (!op) {
+    it.info(site.loc, 'not-modelled', notModelled(name));
+    return { kind: 'unknown', why: notModelled(name) };
+  }
+  const argExprs = site.argExprs;
+  const call: OpCall = {
+    name,
+    args,
+    kwargs,
+    self,
+    loc: site.loc,
+    argLocs: args.map((_, i) => argExprs?.[i]?.loc ?? site.loc),
+    argTexts: args.map((_, i) => (argExprs?.[i] ? it.textOf(argExprs[i].loc) : '')),
+    ctx: it.opCtx,
+  };
+  if (self?.kind === 'rng') it.heap.touch(self);
+  if (MUTATES_ARG0.has(name)) prepareMutation(it, args[0]);
+  if (MUTATES_SELF.has(name)) prepareMutation(it, self);
+  if (name.startsWith('np.random.') || self?.kind === 'rng') it.randomDirty = true;
+  try {
+    let result = op.shape(call);
+    if (fits(result, it.options.maxElements) && determined(args, kwargs, self)) result = op.evaluate(call, result);
+    return result ?? { kind: 'none' };
+  } catch (err) {
+    if (err instanceof NumpyError) throw err;
+    if (err instanceof BudgetExceeded || err instanceof PyError) throw err;
+    // a bug in an op must not stop the trace: say so, and go on with unknown
+    const msg = err instanceof Error ? err.message : String(err);
+    it.info(site.loc, 'internal', { en: `internal error in ${name}: ${msg}`, fr: `erreur interne dans ${name} : ${msg}` });
+    return { kind: 'unknown', why: { en: `${name} failed inside the tracer`, fr: `${name} a échoué dans le traceur` } };
+  }
+}
+
+function determined(args: Value[], kwargs: Map<string, Value>, self: Value | undefined): boolean {
+  for (const a of args) if (!isDetermined(a)) return false;
+  for (const a of kwargs.values()) if (!isDetermined(a)) return false;
+  return self === undefined || isDetermined(self);
+}

@@ -1,0 +1,198 @@
+// Running a program: top-level statements one by one, each under its own "epoch" undo log (so an
+// incremental re-trace can rewind to any statement), then the functions nobody called, traced
+// once with unknown parameters. When the time budget runs out, what is left is widened.
+
+import type { Expr, Stmt } from '../ir';
+import type { L10nText, Value } from '../values';
+import { callFunction } from './calls';
+import { BudgetExceeded, type Interp } from './context';
+import { cloneState, UndoLog } from './heap';
+import { classImpl, funcImpl } from './model';
+import { execStmt } from './stmt';
+import { targetName } from './assign';
+
+export interface Epoch {
+  log: UndoLog;
+  exprIds: number[];
+  diagCount: number;
+  /** numpy's global random state before this statement (shared with the previous epoch when unchanged) */
+  random: Map<string, unknown>;
+  defsSeen: number;
+  defsCalled: number;
+  symCounter: number;
+}
+
+const WHY_BUDGET: L10nText = {
+  en: 'the time budget of the trace ran out before this line',
+  fr: 'le temps alloué au traçage a été épuisé avant cette ligne',
+};
+
+function snapshotRandom(it: Interp): Map<string, unknown> {
+  return new Map([...it.perTrace].map(([k, v]) => [k, cloneState(v)]));
+}
+
+/** Interpret `body[start..]` at module level; `epochs[i]` records how to rewind to before statement i. */
+export function runFrom(it: Interp, body: readonly Stmt[], start: number, epochs: Epoch[]): void {
+  let random = epochs[start - 1]?.random ?? snapshotRandom(it);
+  if (start > 0 && it.randomDirty) random = snapshotRandom(it);
+  it.randomDirty = false;
+  for (let i = start; i < body.length; i++) {
+    if (it.randomDirty) {
+      random = snapshotRandom(it);
+      it.randomDirty = false;
+    }
+    const rec: Epoch = {
+      log: new UndoLog(), exprIds: [], diagCount: it.diagnostics.length, random,
+      defsSeen: it.defsSeen.size, defsCalled: it.defsCalled.size, symCounter: it.symCounter,
+    };
+    epochs[i] = rec;
+    it.heap.epoch = rec.log;
+    it.exprLog = rec.exprIds;
+    try {
+      execStmt(it, body[i], it.globals);
+    } catch (err) {
+      if (!(err instanceof BudgetExceeded)) throw err;
+      resetStacks(it);
+      widenRest(it, body, i);
+      break;
+    }
+  }
+  it.heap.epoch = undefined;
+  it.exprLog = undefined;
+}
+
+function resetStacks(it: Interp): void {
+  it.handlers.length = 0;
+  it.frames.length = 0;
+  it.callStack.length = 0;
+  it.heap.logs.length = 0;
+  it.handling.length = 0;
+  it.uncertain = 0;
+  it.speculative = 0;
+}
+
+/** After the budget ran out: every target from statement `from` on is recorded as unknown. */
+export function widenRest(it: Interp, body: readonly Stmt[], from: number): void {
+  it.budgetExceeded = true;
+  const s0 = body[from];
+  if (s0) {
+    it.report({
+      loc: { line: s0.loc.line, col: s0.loc.col, endLine: s0.loc.line, endCol: s0.loc.col + 1 },
+      severity: 'info',
+      code: 'budget-exceeded',
+      message: {
+        en: `tracing stopped here: the time budget (${it.options.budgetMs} ms) ran out; shapes from this line on are unknown`,
+        fr: `traçage arrêté ici : le temps alloué (${it.options.budgetMs} ms) est épuisé ; les formes à partir de cette ligne sont inconnues`,
+      },
+    });
+  }
+  const unknown: Value = { kind: 'unknown', why: WHY_BUDGET };
+  const visitT = (t: Expr): void => {
+    if (t.k === 'tuple' || t.k === 'list') t.items.forEach(visitT);
+    else if (t.k === 'starred') visitT(t.value);
+    else {
+      const name = targetName(it, t);
+      if (name) it.recorder.record(t.loc, name, unknown, WHY_BUDGET);
+    }
+  };
+  const visit = (ss: readonly Stmt[]): void => {
+    for (const s of ss) {
+      switch (s.k) {
+        case 'assign':
+          s.targets.forEach(visitT);
+          break;
+        case 'augassign':
+          visitT(s.target);
+          break;
+        case 'for':
+          visitT(s.target);
+          visit(s.body);
+          visit(s.orelse);
+          break;
+        case 'if':
+        case 'while':
+          visit(s.body);
+          visit(s.orelse);
+          break;
+        case 'cfor':
+          visit(s.init);
+          visit(s.body);
+          break;
+        case 'def':
+        case 'class':
+        case 'with':
+          visit(s.body);
+          break;
+        case 'try':
+          visit(s.body);
+          s.handlers.forEach((h) => visit(h.body));
+          visit(s.orelse);
+          visit(s.finalbody);
+          break;
+      }
+    }
+  };
+  visit(body.slice(from));
+}
+
+function speculativeArg(it: Interp, name: string, dflt: Value | undefined): Value {
+  if (dflt) {
+    switch (dflt.kind) {
+      case 'int':
+        return /^[A-Za-z_]\w*$/.test(name) ? { kind: 'int', sym: name } : { kind: 'int' };
+      case 'float':
+        return { kind: 'float' };
+      case 'array': {
+        const { data: _d, ...rest } = dflt;
+        return rest;
+      }
+      default:
+        return dflt;
+    }
+  }
+  return {
+    kind: 'array',
+    shape: null,
+    dtype: null,
+    why: { en: `${name} is a parameter of a function the file never calls`, fr: `${name} est un paramètre d'une fonction que le fichier n'appelle jamais` },
+  };
+}
+
+/** Trace once every function (and method) the program defined but never called. */
+export function traceUncalled(it: Interp): void {
+  const done = new Set<object>();
+  for (let progress = true; progress; ) {
+    progress = false;
+    for (const [node, { fn }] of [...it.defsSeen]) {
+      if (it.defsCalled.has(node) || done.has(node) || fn.kind !== 'function') continue;
+      done.add(node);
+      progress = true;
+      const impl = funcImpl(fn);
+      if (impl.t !== 'user') continue;
+      const params = impl.def.params.filter((p) => p.kind === 'normal');
+      const args = params.map((p) => speculativeArg(it, p.name, impl.defaults.get(p.name)));
+      if (impl.owner && impl.deco !== 'staticmethod' && args.length) {
+        const cls = impl.owner;
+        args[0] = impl.deco === 'classmethod' ? cls : it.lastInstance.get(cls.impl as object) ?? { kind: 'instance', cls, attrs: new Map() };
+        void classImpl;
+      }
+      const log = new UndoLog();
+      it.heap.logs.push(log);
+      it.speculative++;
+      try {
+        callFunction(it, fn, args, new Map(), { loc: impl.def.loc, uncertainArgs: true });
+      } catch (err) {
+        if (err instanceof BudgetExceeded) {
+          resetStacks(it);
+          log.undo();
+          return;
+        }
+        // anything else from a speculative run is not the user's error
+      } finally {
+        it.speculative = Math.max(0, it.speculative - 1);
+        if (it.heap.logs[it.heap.logs.length - 1] === log) it.heap.logs.pop();
+      }
+      log.undo();
+    }
+  }
+}
