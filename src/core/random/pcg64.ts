@@ -6,6 +6,7 @@ import { type BitGen, TWO_M53 } from './bitgen';
 
 /** numpy's PCG_DEFAULT_MULTIPLIER_128 = 0x2360ED051FC65DA4_4385DF649FCCF645, low limb first. */
 const MULT = limbsFromWords([0x9fccf645, 0x4385df64, 0x1fc65da4, 0x2360ed05]);
+const [M0, M1, M2, M3, M4, M5, M6, M7] = MULT;
 
 /** 16-bit limbs (lowest first) of a 128-bit number given as four uint32 words (lowest first). */
 export function limbsFromWords(w: readonly number[]): Float64Array {
@@ -21,20 +22,35 @@ export function wordsFromLimbs(l: Float64Array): number[] {
   return [0, 1, 2, 3].map((i) => (l[2 * i] + l[2 * i + 1] * 65536) >>> 0);
 }
 
-/** state ← state · MULT + inc (mod 2^128), in place. */
-function lcgStep(s: Float64Array, inc: Float64Array, tmp: Float64Array): void {
-  for (let k = 0; k < 8; k++) {
-    let acc = inc[k];
-    for (let i = 0; i <= k; i++) acc += s[i] * MULT[k - i];
-    tmp[k] = acc;
-  }
-  let carry = 0;
-  for (let k = 0; k < 8; k++) {
-    const v = tmp[k] + carry;
-    const q = Math.floor(v / 65536);
-    s[k] = v - q * 65536;
-    carry = q;
-  }
+/**
+ * state ← state · MULT + inc (mod 2^128), in place. Unrolled: each column sum of 16×16-bit
+ * products stays below 2^36, exact in a double; carries are taken by exact division by 2^16.
+ */
+function lcgStep(s: Float64Array, inc: Float64Array): void {
+  const s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3], s4 = s[4], s5 = s[5], s6 = s[6], s7 = s[7];
+  let v = s0 * M0 + inc[0];
+  let c = Math.floor(v / 65536);
+  s[0] = v - c * 65536;
+  v = s0 * M1 + s1 * M0 + inc[1] + c;
+  c = Math.floor(v / 65536);
+  s[1] = v - c * 65536;
+  v = s0 * M2 + s1 * M1 + s2 * M0 + inc[2] + c;
+  c = Math.floor(v / 65536);
+  s[2] = v - c * 65536;
+  v = s0 * M3 + s1 * M2 + s2 * M1 + s3 * M0 + inc[3] + c;
+  c = Math.floor(v / 65536);
+  s[3] = v - c * 65536;
+  v = s0 * M4 + s1 * M3 + s2 * M2 + s3 * M1 + s4 * M0 + inc[4] + c;
+  c = Math.floor(v / 65536);
+  s[4] = v - c * 65536;
+  v = s0 * M5 + s1 * M4 + s2 * M3 + s3 * M2 + s4 * M1 + s5 * M0 + inc[5] + c;
+  c = Math.floor(v / 65536);
+  s[5] = v - c * 65536;
+  v = s0 * M6 + s1 * M5 + s2 * M4 + s3 * M3 + s4 * M2 + s5 * M1 + s6 * M0 + inc[6] + c;
+  c = Math.floor(v / 65536);
+  s[6] = v - c * 65536;
+  v = s0 * M7 + s1 * M6 + s2 * M5 + s3 * M4 + s4 * M3 + s5 * M2 + s6 * M1 + s7 * M0 + inc[7] + c;
+  s[7] = v % 65536;
 }
 
 /** a ← a + b (mod 2^128), in place. */
@@ -49,7 +65,6 @@ function add128(a: Float64Array, b: Float64Array): void {
 
 export class PCG64 implements BitGen {
   lo = 0;
-  private readonly tmp = new Float64Array(8);
   private constructor(
     /** 128-bit LCG state, 16-bit limbs, lowest first */
     readonly state: Float64Array,
@@ -77,16 +92,16 @@ export class PCG64 implements BitGen {
       inc[k] = v - carry * 65536;
     }
     const g = new PCG64(new Float64Array(8), inc, false, 0);
-    lcgStep(g.state, inc, g.tmp);
+    lcgStep(g.state, inc);
     add128(g.state, initState);
-    lcgStep(g.state, inc, g.tmp);
+    lcgStep(g.state, inc);
     return g;
   }
 
   /** Advance, then XSL-RR of the new state (numpy's `pcg64_random_r`). */
   nextUint64(): number {
     const s = this.state;
-    lcgStep(s, this.inc, this.tmp);
+    lcgStep(s, this.inc);
     const s0 = s[0] + s[1] * 65536;
     const s1 = s[2] + s[3] * 65536;
     const s2 = s[4] + s[5] * 65536;
