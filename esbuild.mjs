@@ -2,7 +2,7 @@
 // the in-host integration tests, plus the assets they load at run time (tree-sitter wasm, KaTeX).
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -105,6 +105,8 @@ async function main() {
   });
   const optionsOf = (b) => ({ ...common, entryPoints: [at(b.entry)], ...b.options,
     define: { ...common.define, ...(b.options.define ?? {}) } });
+  // A production build starts from an empty dist/, so no stale bundle or map reaches the .vsix.
+  if (production) rmSync(at('dist'), { recursive: true, force: true });
   copyAssets();
   if (watch) {
     const contexts = await Promise.all(present.map((b) => esbuild.context(optionsOf(b))));

@@ -25,6 +25,7 @@ const shotsDir = path.join(__dirname, 'screenshots');
   const { results, check } = h.checks();
   const shot = h.screenshotter(page, shotsDir);
   let lens;
+  let panelOpen = false;
 
   try {
     const opened = await check('the workbench opens examples/ as its folder', async () => {
@@ -45,7 +46,7 @@ const shotsDir = path.join(__dirname, 'screenshots');
       await page.waitForTimeout(500);
       await shot('02-codelens');
     });
-    const panelOpen = lensShown && await check('clicking the CodeLens opens the panel', async () => {
+    panelOpen = lensShown && await check('clicking the CodeLens opens the panel', async () => {
       await lens.click();
       await page.waitForSelector('iframe.webview.ready', { timeout: 30_000 });
     });
@@ -79,9 +80,14 @@ const shotsDir = path.join(__dirname, 'screenshots');
       }
     }
 
-    await check('no Content-Security-Policy violation in any webview', async () => {
-      if (cspViolations.length) throw new Error(JSON.stringify(cspViolations.slice(0, 5)));
-    });
+    // Only meaningful once a webview has rendered; otherwise the panel check has already failed.
+    if (panelOpen || cspViolations.length) {
+      await check('no Content-Security-Policy violation in any webview', async () => {
+        if (cspViolations.length) throw new Error(JSON.stringify(cspViolations.slice(0, 5)));
+      });
+    } else {
+      results.pending.push('no Content-Security-Policy violation in any webview (no webview opened)');
+    }
   } catch (e) {
     results.failures.push({ title: 'drive crashed', error: String((e && e.stack) || e) });
   } finally {

@@ -66,7 +66,7 @@ JSON
 stop_cs() { kill -- -"$CS_PID" 2>/dev/null || true; wait "$CS_PID" 2>/dev/null || true; }
 
 status=0
-echo "phase 1: UI ($("$CS" --version 2>/dev/null | head -1))"
+echo "phase 1: UI (code-server $(XDG_CONFIG_HOME="$RUN" "$CS" --version 2>/dev/null | head -1))"
 start_cs ui
 node "$ROOT/test/e2e/drive.js" "http://127.0.0.1:$PORT" "$EXAMPLES" "$OUT" || status=1
 stop_cs
