@@ -60,7 +60,8 @@ export function deriveSite(trace: Trace, site: FormulaSite): Derivation | undefi
   switch (site.kind) {
     case 'softmax': {
       const z = tensorOf(trace, o.z);
-      if (!z || site.facts.axis === 'none') break;
+      // without keepdims the row sums broadcast along the wrong axis: not a softmax, derive what the code does
+      if (!z || site.facts.axis === 'none' || (site.facts.keepdims === false && z.shape.length >= 2)) break;
       const name = texOf(o.z, 'z');
       const w = softmax(z, { rec, name, stable: site.facts.stable === true, axis: site.facts.axis as number });
       const d = make(site, rec, Tensor.toValue(w), w.shape.length >= 2 ? [heat(trace, site.line, { en: 'Softmax weights', fr: 'Poids de la softmax' }, w)] : []);
@@ -105,6 +106,22 @@ export function deriveSite(trace: Trace, site: FormulaSite): Derivation | undefi
     }
     case 'multi-head-attention':
       return deriveMultiHead(trace, site, rec);
+    case 'embedding-lookup': {
+      const E = tensorOf(trace, o.E), ids = tensorOf(trace, o.ids);
+      if (!E || !ids || E.shape.length !== 2) break;
+      const d = E.shape[1];
+      const out = new Float64Array(ids.data.length * d);
+      for (let t = 0; t < ids.data.length; t++) {
+        const id = ids.data[t];
+        if (!Number.isInteger(id) || id < -E.shape[0] || id >= E.shape[0]) return undefined;
+        out.set(E.data.subarray((id < 0 ? id + E.shape[0] : id) * d, ((id < 0 ? id + E.shape[0] : id) + 1) * d), t * d);
+      }
+      const rows: Tensor = { shape: [...ids.shape, d], data: out };
+      const eName = texOf(o.E, 'E');
+      rec.step({ en: 'Token ids', fr: 'Identifiants des tokens' }, `\mathrm{ids} = ${tex(ids)}`, ids);
+      rec.step({ en: 'Pick one row of the table per id', fr: 'Prendre une ligne de la table par identifiant' }, `${eName}[\mathrm{ids}] = ${tex(rows)}`, rows);
+      return make(site, rec, Tensor.toValue(rows));
+    }
     default:
       break;
   }
@@ -146,6 +163,7 @@ function deriveGeneric(trace: Trace, site: FormulaSite, rec: StepRecorder): Deri
     last = g.eval(e);
   }
   if (!last) return undefined;
+  if (rec.steps.length === 0) rec.step({ en: 'Value', fr: 'Valeur' }, `${last.tex} = ${tex(last.t)}`, last.t);
   const d = make(site, rec, Tensor.toValue(last.t));
   setCellContext(d, { kind: 'generic', computed: last });
   return d;
