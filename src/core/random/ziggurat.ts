@@ -2,9 +2,10 @@
 // time by numpy's own construction (Marsaglia–Tsang layers of equal area Vr under exp(-x²/2),
 // base layer ending at r), then the sampler with its exponential-tail fallback.
 // numpy ships the tables as constants computed once on some platform's libm; rebuilding them with
-// this engine's exp/log lands within a few ulps of those constants (see the golden tests).
+// correctly rounded exp/log lands within a few ulps of those constants (see the golden tests).
 
 import type { BitGen } from './bitgen';
+import { expCR, logCR } from './ddmath';
 
 /** numpy's ziggurat_nor_r, the right edge of the base layer, and its inverse. */
 export const ZIGGURAT_NOR_R = 3.6541528853610087963519472518;
@@ -23,22 +24,31 @@ export interface ZigguratTables {
   fi: Float64Array;
 }
 
-const pdf = (x: number): number => Math.exp(-0.5 * x * x);
+/** the unnormalised density, correctly rounded as the libm numpy's tables came from */
+/** numpy's np.round: halves to even (products near 2^52 often end in .5) */
+function roundHalfEven(v: number): number {
+  const f = Math.floor(v);
+  const d = v - f;
+  if (d !== 0.5) return Math.round(v);
+  return f % 2 === 0 ? f : f + 1;
+}
+
+const pdf = (x: number): number => expCR(-0.5 * x * x);
 
 function build(): ZigguratTables {
   // Layer edges from the base up: each next edge leaves area Vr in the layer below it.
   const up = new Float64Array(LEVELS);
   up[0] = ZIGGURAT_NOR_R;
   for (let i = 1; i < LEVELS - 1; i++) {
-    up[i] = Math.sqrt(-2 * Math.log(pdf(up[i - 1]) + LAYER_AREA / up[i - 1]));
+    up[i] = Math.sqrt(-2 * logCR(pdf(up[i - 1]) + LAYER_AREA / up[i - 1]));
   }
   // numpy indexes from the top layer (edge 0) down to the base (edge r)
   const x = up.reverse();
   const ki = new Float64Array(LEVELS);
   const wi = new Float64Array(LEVELS);
   const fi = new Float64Array(LEVELS);
-  for (let i = 1; i < LEVELS; i++) ki[i] = Math.round((x[i - 1] / x[i]) * SCALE);
-  ki[0] = Math.round(((ZIGGURAT_NOR_R * pdf(ZIGGURAT_NOR_R)) / LAYER_AREA) * SCALE);
+  for (let i = 1; i < LEVELS; i++) ki[i] = roundHalfEven((x[i - 1] / x[i]) * SCALE);
+  ki[0] = roundHalfEven(((ZIGGURAT_NOR_R * pdf(ZIGGURAT_NOR_R)) / LAYER_AREA) * SCALE);
   for (let i = 0; i < LEVELS; i++) {
     wi[i] = x[i] / SCALE;
     fi[i] = pdf(x[i]);

@@ -8,11 +8,14 @@ import {
   entropyWords, generateState, MT19937, PCG64, pcg64FromEntropy, seedSequencePool, cloneRngState, legacySeed,
   legacyGauss, type RngState,
 } from '../../../src/core/random';
+import { expCR, logCR } from '../../../src/core/random/ddmath';
+import { ZIGGURAT } from '../../../src/core/random/ziggurat';
 
 interface Raw {
   mt19937: { seed: number; u32: number[] }[];
   seedseq: { entropy: string; words: number[] }[];
   pcg64: { seed: number; u64: string[] }[];
+  cr: [number, number, number][];
 }
 const RAW = (JSON.parse(fs.readFileSync(path.join(__dirname, 'goldens.json'), 'utf8')) as { raw: Raw }).raw;
 
@@ -69,5 +72,24 @@ describe('random engines: states are independent once cloned', () => {
     const y = legacyGauss((copy as { core: typeof core }).core);
     assert.equal(y, x);
     assert.notEqual(legacyGauss(core), x);
+  });
+});
+
+describe('random engines: the ziggurat construction', () => {
+  it('exp and log are correctly rounded (Decimal at 60 digits)', () => {
+    for (const [x, e, l] of RAW.cr) {
+      assert.equal(expCR(x), e, `exp(${x})`);
+      assert.equal(logCR(Math.abs(x) + 1e-3), l, `log(${Math.abs(x) + 1e-3})`);
+    }
+  });
+  it('tables: ki exact integers below 2^52 with ki[1] = 0, wi increasing to r/2^52, fi decreasing from 1', () => {
+    const { ki, wi, fi } = ZIGGURAT;
+    assert.equal(ki[1], 0);
+    assert.equal(fi[0], 1);
+    assert.equal(wi[255], 3.6541528853610087963519472518 / 2 ** 52);
+    for (let i = 1; i < 256; i++) {
+      assert.ok(Number.isInteger(ki[i]) && ki[i] < 2 ** 52);
+      if (i > 1) assert.ok(wi[i] > wi[i - 1] && fi[i] < fi[i - 1], `monotone at ${i}`);
+    }
   });
 });

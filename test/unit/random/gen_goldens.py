@@ -4,6 +4,8 @@
 # replay the same scripts through our op modules and compare. Large draws are stored as a SHA-256
 # of their little-endian float64 bytes (bit-exact yet compact); small ones in full.
 import base64, hashlib, json, sys
+from decimal import Decimal, getcontext
+getcontext().prec = 60
 import numpy as np
 
 BIG = 200  # draws above this many elements are stored as a hash (plus the first values)
@@ -137,6 +139,9 @@ case("generator", 42, [["normal", [[0.0, 10.0], [[1.0], [2.0]]]], ["normal", [0,
 raw = {
     "mt19937": [{"seed": s, "u32": np.random.RandomState(s).randint(0, 2**32, size=700, dtype=np.uint32)[::50].tolist()} for s in SEEDS],
     "seedseq": [{"entropy": str(e), "words": np.random.SeedSequence(e).generate_state(8).tolist()} for e in [0, 1, 42, 2**32, 2**64 + 5, 12345678901234567890]],
+    # exp/log correctly rounded (Decimal at 60 digits), for the ziggurat construction's arithmetic
+    "cr": [[x, float(Decimal(x).exp()), float(Decimal(abs(x) + 1e-3).ln())] for x in
+           [0.5 * i - 7.3 for i in range(30)] + [-6.676651, -0.0238, 1e-5, 3.6541528853610088, 0.0012602859304985975]],
     "pcg64": [{"seed": s, "u64": [str(v) for v in np.random.PCG64(s).random_raw(20)]} for s in [0, 42, 2**32 - 1]],
 }
 json.dump({"numpy": np.__version__, "raw": raw, "cases": cases}, open(sys.argv[1] if len(sys.argv) > 1 else "goldens.json", "w"), separators=(",", ":"))

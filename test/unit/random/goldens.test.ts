@@ -10,8 +10,11 @@ import { replay, type Case, type Golden, type Got } from './replay';
 
 const G = JSON.parse(fs.readFileSync(path.join(__dirname, 'goldens.json'), 'utf8')) as { numpy: string; cases: Case[] };
 const NORMALS = new Set(['randn', 'standard_normal', 'normal']);
-/** normals: numpy's ziggurat tables and libm log/exp vs ours differ in the last ulps */
-export const NORMAL_RTOL = 1e-13;
+/**
+ * normals: numpy's shipped ziggurat tables differ from their construction by a few ulps (they were
+ * computed on another libm), and Math.log differs from glibc's in the last ulp now and then.
+ */
+export const NORMAL_RTOL = 3e-14;
 
 function sha(values: Float64Array): string {
   const b = Buffer.alloc(values.length * 8);
