@@ -101,8 +101,16 @@ defineUfunc({
 });
 
 defineUfunc({
-  ufunc: 'positive', names: ['op.pos', 'np.positive'], params: ['x'], loops: LOOPS.all1, resolver: 'uniform',
-  doc: 'Elementwise unary plus: a copy of the array with the same dtype.',
+  ufunc: 'positive', names: ['np.positive'], params: ['x'], loops: LOOPS.num1, resolver: 'uniform',
+  doc: 'Elementwise unary plus: a copy of the array with the same dtype (no loop for bool arrays).',
+  latex: ([a]) => `+${a}`,
+  kernel: () => (x: number) => x,
+});
+
+// `+a` on a bool array is numpy's deprecated special case: a copy rather than the ufunc's TypeError
+defineUfunc({
+  ufunc: 'positive', names: ['op.pos'], params: ['x'], loops: LOOPS.all1, resolver: 'uniform',
+  doc: 'Unary plus (`+a`): a copy of the array with the same dtype.',
   latex: ([a]) => `+${a}`,
   kernel: () => (x: number) => x,
 });
