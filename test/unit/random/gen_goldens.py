@@ -101,7 +101,7 @@ case("legacy", [2**32 - 1, 0, 77, 5, 9, 11, 13], [["rand", [3]]], "long array se
 case("legacy", 42, [["normal", [[0.0, 10.0, 100.0], [1.0, 2.0, 3.0]]], ["normal", [[0.0, 1.0]], {"size": [3, 2]}],
                     ["uniform", [[0.0, 1.0], [[2.0], [3.0]]]], ["normal", [[0.0, 0.0], 1], {"size": 3}], ["normal", [0, -1.0]],
                     ["randint", [0]], ["randint", [3, 2]], ["uniform", [0, 'inf']], ["choice", [0]], ["choice", [3], {"size": 5, "replace": False}],
-                    ["choice", [3], {"p": [0.5, 0.5, 0.5]}], ["randint", [[0, 10, 100], [5, 20, 1000]]], ["randint", [[1, 2], 50], {"size": [3, 2]}]], "broadcasting and errors")
+                    ["choice", [3], {"p": [0.5, 0.5, 0.5]}], ["randint", [[0, 10, 100], [5, 20, 1000]]], ["randint", [[1, 2], 50], {"size": [3, 2]}], ["randint", [0.5, 5.5], {"size": 4}]], "broadcasting and errors")
 # TP4: ex. 1 single-head attention set-up and ex. 2 two-head set-up
 case("legacy", 42, [["rand", [4, 4]], ["rand", [4, 2]], ["rand", [4, 2]], ["rand", [4, 2]]], "TP4 ex1")
 case("legacy", 42, [["randn", [7, 6]], ["randn", [6, 3]], ["randn", [6, 3]], ["randn", [6, 3]], ["randn", [6, 3]], ["randn", [6, 3]], ["randn", [6, 3]], ["randn", [6, 6]]], "TP4 ex2")

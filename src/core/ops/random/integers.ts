@@ -43,17 +43,16 @@ function drawInts(g: BitGen, low: Param, high: Param, shape: number[], n: number
   return out;
 }
 
+function truncated(p: Param): Param {
+  return p.data ? { shape: p.shape, data: p.data.map(Math.trunc) } : p;
+}
+
 function checkBounds(low: Param, high: Param, dt: DType, closed: boolean): void {
   const [min, max] = LIMITS[dt] as [number, number, IntWidth];
   if (!low.data || !high.data) return;
   const shape = outputSize({ none: true }, [low, high]);
   const sh = !shape || shape.none ? [] : (shape.shape as number[]);
   const n = sh.reduce((p, d) => p * d, 1);
-  for (const x of [...low.data, ...high.data]) {
-    if (!Number.isInteger(x)) {
-      throw valueError('type-error', `Unsupported dtype float64 for randint`, `dtype float64 non pris en charge par randint`, 'TypeError');
-    }
-  }
   for (let i = 0; i < n; i++) {
     const lo = paramAt(low, sh, i);
     const hi = paramAt(high, sh, i) - (closed ? 0 : 1);
@@ -76,6 +75,9 @@ function integers(call: OpCall, masked: boolean): Value {
     high = low;
     low = { shape: [], data: Float64Array.of(0) };
   } else high = paramOf(highV);
+  // numpy reads float bounds with int(): truncation toward zero
+  low = truncated(low);
+  high = truncated(high);
   const size = sizeArg(call, 2);
   const dt = (dtypeArg(call, 3, 'dtype') ?? 'int64') as DType;
   const lim = LIMITS[dt];
