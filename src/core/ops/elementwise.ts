@@ -168,6 +168,8 @@ function detectFlags(spec: UfuncSpec<unknown>, loop: Loop, inputs: readonly Arra
 export function ufuncEvaluate(spec: UfuncSpec<Kernel1 | Kernel2 | Kernel3>, call: OpCall, abstract: Value): Value {
   const ops = operands(call, spec.params);
   if (abstract.kind !== 'array' || abstract.shape === null || ops.some((o) => !o.array?.data)) return abstract;
+  // a where= mask leaves the unselected outputs uninitialised in numpy: no determined value
+  if (call.kwargs.has('where')) return abstract;
   const { loop } = ufuncShape(spec, call);
   if (!loop) return abstract;
   const inputs = ops.map((o) => o.array!);

@@ -5,7 +5,7 @@
 import { NumpyError } from '../../diagnostics';
 import type { Dim } from '../../shapes/dim';
 import type { ArrayValue, DType, Value } from '../../values';
-import { arg, dtypeArg, numberOf, symbolicShapeArg } from '../args';
+import { dtypeArg, numberOf, symbolicShapeArg } from '../args';
 import { castScalar, operandOf, promoteTypes } from '../dtype';
 import { registerOp } from '../registry';
 import type { OpCall } from '../types';

@@ -31,7 +31,9 @@ export interface ReduceArgs {
 }
 
 export function reduceArgs(call: OpCall, params: readonly string[]): ReduceArgs {
-  const a = subjectOf(call);
+  let a = subjectOf(call);
+  // where= / initial= change the values in ways we do not model: keep the shape, drop the value
+  if (a?.data && (call.kwargs.has('where') || call.kwargs.has('initial'))) a = { kind: 'array', shape: a.shape, dtype: a.dtype };
   const nd = a?.shape ? a.shape.length : undefined;
   const axes = axisArg(call, paramIndex(call, params, 'axis'), 'axis', nd, null);
   const keepdims = boolArg(call, paramIndex(call, params, 'keepdims'), 'keepdims', false);
