@@ -70,7 +70,6 @@ describe(`random: numpy ${G.numpy} goldens replayed through the ops`, () => {
     });
   }
   after(() => {
-    // eslint-disable-next-line no-console
     console.log(`      normals: ${stats.exact}/${stats.total} bit-identical to numpy, max rel error ${stats.maxRel.toExponential(2)}`);
   });
 });

@@ -14,7 +14,6 @@ import { registerOp } from '../registry';
 import type { OpCall } from '../types';
 import { countOf, deliver, delivered, drawWith, rngOf, sizeArg, valueError, whyUnknown, type Size } from './common';
 import { bitGenOf } from './integers';
-import { gatherAxis } from './permute';
 
 const ATOL = Math.sqrt(2.220446049250313e-16);
 

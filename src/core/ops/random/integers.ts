@@ -15,7 +15,8 @@ const LIMITS: Partial<Record<DType, [number, number, IntWidth]>> = {
   int8: [-128, 127, 8], uint8: [0, 255, 8],
   int16: [-32768, 32767, 16], uint16: [0, 65535, 16],
   int32: [-2147483648, 2147483647, 32], uint32: [0, 4294967295, 32],
-  int64: [-9223372036854775808, 9223372036854775807, 64], uint64: [0, 18446744073709551615, 64],
+  // 64-bit limits as doubles (2^63 - 1 rounds to 2^63): bounds beyond 2^53 are approximate anyway
+  int64: [-(2 ** 63), 2 ** 63 - 1, 64], uint64: [0, 2 ** 64 - 1, 64],
 };
 
 /** `dtype=int` / `dtype=bool` (the Python types): numpy returns a Python int/bool for size=None. */
