@@ -8,6 +8,7 @@ import './builtins/methods';
 import './builtins/math';
 import './ops/index';
 import { findFormulas } from './formulas/index';
+import { lintTrace } from './formulas/lints/index';
 import type { Program, Stmt } from './ir';
 import { Interp } from './interp/context';
 import { UndoLog } from './interp/heap';
@@ -112,6 +113,13 @@ function finish(it: Interp, tree: Tree, epochs: Epoch[], source: string, options
     trace.formulas = findFormulas(trace);
   } catch {
     trace.formulas = [];
+  }
+  try {
+    const seen = new Set(diagnostics.map((d) => `${d.code}:${d.loc.line}:${d.loc.col}`));
+    for (const d of lintTrace(trace)) if (!seen.has(`${d.code}:${d.loc.line}:${d.loc.col}`)) diagnostics.push(d);
+    diagnostics.sort((a, b) => a.loc.line - b.loc.line || a.loc.col - b.loc.col);
+  } catch {
+    // the silent-bug lints are advice: a failure there must not cost the trace
   }
   trace.stats.ms = now() - t0;
   internals.set(trace, { tree, it, epochs, spec, source, options, consumed: false });

@@ -64,7 +64,10 @@ function callBuiltin(it: Interp, fn: Value & { kind: 'builtin' }, args: Value[],
   if (KNOWN_EXCEPTIONS.has(name)) return { kind: 'builtin', name: `exc:${name}`, self: args[0] ?? { kind: 'str', value: '' } };
   const pyFirst = !(it.language === 'typescript' && name.startsWith('math.'));
   const b = pyFirst ? findBuiltin(name) : undefined;
-  if (b) return b(host(it, site), fn.self, args, kwargs);
+  // `f(*xs)` with xs of unknown length: the arguments themselves are unknown
+  if (b) return site.uncertainArgs ? { kind: 'unknown' } : b(host(it, site), fn.self, args, kwargs);
+  const fallback = FALLBACKS[name];
+  if (fallback && fn.self && !hasOpName(name)) return fallback(fn.self);
   if (name.startsWith('console.') || name === 'object.__noop__') return { kind: 'none' };
   if (isOpName(name)) {
     const dt = name.startsWith('np.') && !fn.self ? dtypeFromName(name) : undefined;
@@ -72,6 +75,42 @@ function callBuiltin(it: Interp, fn: Value & { kind: 'builtin' }, args: Value[],
     return callOp(it, name, args, kwargs, fn.self, site);
   }
   return { kind: 'unknown', why: notModelled(name) };
+}
+
+/** ndarray → Python conversions the interpreter can do itself when no op module provides them. */
+const FALLBACKS: Record<string, (self: Value) => Value> = {
+  'ndarray.tolist': (a) => (a.kind === 'array' ? toPyList(a) : { kind: 'unknown' }),
+  'ndarray.item': (a) => {
+    if (a.kind !== 'array' || !a.data || a.data.length !== 1) return { kind: 'unknown' };
+    return pyScalar(a.dtype, a.data[0]);
+  },
+};
+
+function pyScalar(dtype: string | null, x: number): Value {
+  if (dtype === 'bool') return { kind: 'bool', value: x !== 0 };
+  if (dtype && /int/.test(dtype)) return { kind: 'int', value: x };
+  return { kind: 'float', value: x };
+}
+
+function toPyList(a: Value & { kind: 'array' }): Value {
+  const shape = a.shape;
+  if (!shape) return { kind: 'unknown' };
+  if (shape.length === 0) return a.data ? pyScalar(a.dtype, a.data[0]) : { kind: 'unknown' };
+  if (!a.data || !shape.every((d) => typeof d === 'number')) {
+    const elem: Value = shape.length === 1 ? pyScalar(a.dtype, NaN) : { kind: 'list', items: null };
+    if (elem.kind !== 'list') (elem as { value?: number | boolean }).value = undefined;
+    return { kind: 'list', items: null, elem };
+  }
+  const dims = shape as number[];
+  const data = a.data;
+  const build = (axis: number, offset: number, stride: number): Value => {
+    const n = dims[axis];
+    const inner = stride / (n || 1);
+    const items: Value[] = [];
+    for (let i = 0; i < n; i++) items.push(axis === dims.length - 1 ? pyScalar(a.dtype, data[offset + i]) : build(axis + 1, offset + i * inner, inner));
+    return { kind: 'list', items };
+  };
+  return build(0, 0, data.length);
 }
 
 function findOpSafe(_it: Interp, name: string): boolean {

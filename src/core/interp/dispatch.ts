@@ -48,6 +48,12 @@ function prepareMutation(it: Interp, v: Value | undefined): void {
   if (v.data) v.data = v.data.slice();
 }
 
+function forgetData(it: Interp, v: Value | undefined): void {
+  if (v?.kind !== 'array' || !v.data) return;
+  it.heap.touch(v);
+  delete v.data;
+}
+
 export function hasOp(name: string): boolean {
   return findOp(name) !== undefined;
 }
@@ -55,6 +61,9 @@ export function hasOp(name: string): boolean {
 export function callOp(it: Interp, name: string, args: Value[], kwargs: Map<string, Value>, self: Value | undefined, site: CallSite): Value {
   const op = findOp(name);
   if (!op) {
+    // whatever the real function writes into its argument, the tracer no longer knows its values
+    if (MUTATES_ARG0.has(name)) forgetData(it, args[0]);
+    if (MUTATES_SELF.has(name)) forgetData(it, self);
     it.info(site.loc, 'not-modelled', notModelled(name));
     return { kind: 'unknown', why: notModelled(name) };
   }
