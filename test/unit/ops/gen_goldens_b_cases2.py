@@ -37,7 +37,7 @@ case('shape', 'np.concatenate', [[np.float64(1.0), A(3)]], code='concat-zero-d')
 case('shape', 'np.concatenate', [[A(2, 3), A(2, 3)]], kwargs={'axis': 2}, code='axis-out-of-range')
 for ax in [0, 1, -1]:
     case('shape', 'np.stack', [[A(2, 3), A(2, 3, start=6), I(2, 3)]], kwargs={'axis': ax})
-case('shape', 'np.stack', [[A(2, 3), A(3, 2)]], code='stack-shape')
+case('shape', 'np.stack', [[A(2, 3), A(3, 2)]], code='concat-mismatch')
 case('shape', 'np.stack', [[A(2), A(2)]], kwargs={'axis': 2}, code='axis-out-of-range')
 case('shape', 'np.hstack', [(A(3), I(2))])
 case('shape', 'np.hstack', [[A(2, 3), A(2, 1)]])

@@ -154,7 +154,7 @@ const stack = joiner(
     const first = shapes[0];
     for (const s of shapes) {
       if (s.length !== first.length || s.some((d, i) => Dim.certainlyDiffer(d, first[i]))) {
-        throw fail('stack-shape', 'all input arrays must have the same shape', 'tous les tableaux doivent avoir la même forme pour np.stack');
+        throw fail('concat-mismatch', 'all input arrays must have the same shape', 'tous les tableaux doivent avoir la même forme pour np.stack');
       }
     }
     const ax = normAxis(axis, first.length + 1);
