@@ -69,7 +69,7 @@ export function explainCell(d: Derivation, index: number[]): CellDerivation | un
       steps.push({ title: title('Denominator', 'Dénominateur'), latex: `\\sum_k e^{${z}_{${r}k}${shift}} = ${Array.from(exps.slice(0, MAX_TERMS), (x) => num(x)).join(' + ')}${exps.length > MAX_TERMS ? ' + \\cdots' : ''} = ${num(s)}` });
       const v = exps[jj] / s;
       steps.push({ title: title('Divide', 'Diviser'), latex: `\\mathrm{softmax}(${z})_{${sub(index)}} = \\frac{${num(exps[jj])}}{${num(s)}} = ${num(v)}` });
-      return { index, steps, value: c.result.data[f] };
+      return { index, steps, value: v };
     }
     case 'scores': {
       const f = flat(c.result.shape, index);
@@ -81,7 +81,7 @@ export function explainCell(d: Derivation, index: number[]): CellDerivation | un
       for (let p = 0; p < q.length; p++) dot += q[p] * k[p];
       steps.push({ title: title('Dot product of query i with key j', 'Produit scalaire de la requête i et de la clé j'), latex: `${c.names.Q}_{${i}} \\cdot ${c.names.K}_{${j}} = ${terms(q, k)} = ${num(dot)}` });
       steps.push({ title: title('Divide by √d_k', 'Diviser par √d_k'), latex: `S_{${i}${j}} = \\frac{${num(dot)}}{${num(c.divisor)}} = ${num(dot / c.divisor)}` });
-      return { index, steps, value: c.result.data[f] };
+      return { index, steps, value: dot / c.divisor };
     }
     case 'attention': {
       const f = flat(c.result.shape, index);
@@ -91,7 +91,7 @@ export function explainCell(d: Derivation, index: number[]): CellDerivation | un
       let s = 0;
       for (let p = 0; p < w.length; p++) s += w[p] * v[p];
       steps.push({ title: title('Weighted sum of column j of V', 'Somme pondérée de la colonne j de V'), latex: `\\mathrm{out}_{${i}${j}} = \\sum_k a_{${i}k} V_{k${j}} = ${terms(w, v)} = ${num(s)}` });
-      return { index, steps, value: c.result.data[f] };
+      return { index, steps, value: s };
     }
     case 'generic':
       return genericCell(c.computed, index);
@@ -101,13 +101,15 @@ export function explainCell(d: Derivation, index: number[]): CellDerivation | un
 function genericCell(c: Computed, index: number[]): CellDerivation | undefined {
   const f = flat(c.t.shape, index);
   if (f === undefined) return undefined;
-  const value = c.t.data[f];
+  let value = c.t.data[f];
   const steps: Step[] = [];
   const [a, b] = c.args;
   if (c.op === 'matmul' && a && b && a.t.shape.length === 2 && b.t.shape.length === 2) {
     const [i, j] = index;
     const r = a.t.data.subarray(i * a.t.shape[1], (i + 1) * a.t.shape[1]);
     const colj = col(b.t, [], j);
+    value = 0;
+    for (let k = 0; k < r.length; k++) value += r[k] * colj[k];
     steps.push({ title: { en: 'Row i times column j', fr: 'Ligne i fois colonne j' }, latex: `(${a.tex}\\,${b.tex})_{${i}${j}} = ${terms(r, colj)} = ${num(value)}` });
   } else {
     steps.push({ title: { en: 'Entry of the result', fr: 'Élément du résultat' }, latex: `\\left(${c.tex}\\right)_{${sub(index)}} = ${num(value)}` });

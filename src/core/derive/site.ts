@@ -128,6 +128,16 @@ export function deriveSite(trace: Trace, site: FormulaSite): Derivation | undefi
   return deriveGeneric(trace, site, rec);
 }
 
+/** The value a name held before `line` ran: its latest binding on an earlier line. */
+function valueBefore(trace: Trace, name: string, line: number): Tensor | undefined {
+  let best: { line: number; t: Tensor } | undefined;
+  for (const b of trace.bindings) {
+    const t = b.name === name && b.loc.line < line ? Tensor.fromValue(b.value) : undefined;
+    if (t && (!best || b.loc.line > best.line)) best = { line: b.loc.line, t };
+  }
+  return best?.t;
+}
+
 function bindingShape(trace: Trace, name: string | undefined): number[] | undefined {
   const b = name ? trace.bindings.find((x) => x.name === name && x.shape && x.shape.every((d) => typeof d === 'number')) : undefined;
   return b?.shape as number[] | undefined;
@@ -138,7 +148,8 @@ function deriveGeneric(trace: Trace, site: FormulaSite, rec: StepRecorder): Deri
   const ctx = buildContext(trace.program, trace.exprValues);
   const g = new GenericDeriver(trace, ctx, rec);
   const stmts = ctx.stmts.filter((s) => s.stmt.loc.line >= site.loc.line && s.stmt.loc.endLine <= site.loc.endLine && s.stmt.k !== 'def');
-  const multi = site.loc.endLine > site.loc.line && stmts.length > 1;
+  // a block, or an in-place update (θ -= η g): derive the statements so the result is the new θ
+  const multi = (site.loc.endLine > site.loc.line && stmts.length > 1) || (stmts.length === 1 && stmts[0].stmt.k === 'augassign');
   let last: Computed | undefined;
   if (multi) {
     for (const s of stmts) {
@@ -149,7 +160,7 @@ function deriveGeneric(trace: Trace, site: FormulaSite, rec: StepRecorder): Deri
       const target = s.stmt.k === 'assign' || s.stmt.k === 'augassign' ? exprName(s.stmt.k === 'assign' ? s.stmt.targets[0] : s.stmt.target) : undefined;
       let t = c.t;
       if (s.stmt.k === 'augassign' && target) {
-        const before = tensorOf(trace, s.stmt.target);
+        const before = valueBefore(trace, target, s.stmt.loc.line);
         if (!before) return undefined;
         const op = s.stmt.op;
         t = binary(before, c.t, op === '-' ? (x, y) => x - y : op === '+' ? (x, y) => x + y : op === '*' ? (x, y) => x * y : (x, y) => x / y, op);

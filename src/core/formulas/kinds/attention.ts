@@ -31,6 +31,8 @@ export interface AttentionForm {
   divisor?: Expr;
   scaled: boolean;
   from?: StmtInfo;
+  /** the scores expression itself (Q @ K.T [/ √d]), where a missing scale would be fixed */
+  scores: Expr;
 }
 
 /** Follow weights → softmax → (mask) → scores back through names in the same block. */
@@ -64,7 +66,7 @@ export function attentionForm(ctx: MatchContext, at: StmtInfo, e: Expr): Attenti
   }
   const sc = scoresForm(ctx, cur, z);
   if (!sc) return undefined;
-  return { Q: sc.Q, K: sc.K, V, weights: W, mask, divisor: sc.divisor, scaled: sc.scaled, from };
+  return { Q: sc.Q, K: sc.K, V, weights: W, mask, divisor: sc.divisor, scaled: sc.scaled, from, scores: z };
 }
 
 export const attentionRecogniser: Recogniser = {

@@ -63,23 +63,30 @@ export const adamRecogniser: Recogniser = {
     // look back for the moments and their bias corrections within the 8 previous statements
     let first = at;
     const operands: Record<string, Expr> = { theta: u.target, mhat: a.mhat, vhat: a.vhat };
+    // the nearest assignment of each: the bias corrections, then the moments updated from themselves
+    const moments = new Set<string>();
     for (let i = at.index - 1; i >= Math.max(0, at.index - 8); i--) {
       const s = at.block[i];
       for (const [key, e] of [['mhat', a.mhat], ['vhat', a.vhat]] as const) {
         const n = exprName(e);
         const v = n ? assigned(s, n) : undefined;
-        if (v && v.k === 'bin' && v.op === '/') {
-          operands[key === 'mhat' ? 'm' : 'v'] = v.left;
+        const k = key === 'mhat' ? 'm' : 'v';
+        if (v && v.k === 'bin' && v.op === '/' && !operands[k]) {
+          operands[k] = v.left;
           first = infoOf(ctx, s);
         }
       }
-      if (s.k === 'assign' && s.targets.length === 1 && (sameExpr(s.targets[0], operands.m) || sameExpr(s.targets[0], operands.v))) {
+      for (const k of ['m', 'v'] as const) {
+        const n = operands[k] && exprName(operands[k]);
+        const v = n ? assigned(s, n) : undefined;
+        if (!n || !v || moments.has(k) || ![...subExprs(v)].some((x) => exprName(x) === n)) continue;
+        moments.add(k);
         first = infoOf(ctx, s);
-        const g = [...subExprs(s.value)].find((x) => x.k === 'name' && /^(g|grad|grads|gradient|dw|dtheta|g_t)$/i.test(x.name));
+        const g = [...subExprs(v)].find((x) => x.k === 'name' && /^(g|grad|grads|gradient|dw|dtheta|g_t)$/i.test(x.name));
         if (g) operands.g = g;
       }
     }
-    if (!operands.m || !operands.v) return [];
+    if (!operands.m || !operands.v || moments.size < 2) return [];
     const site = makeSite('adam-step', at, at.stmt.k === 'assign' ? at.stmt.value : u.amount, operands, { spansLines: at.stmt.loc.line - first.stmt.loc.line + 1 }, first.stmt.loc);
     site.line = first.stmt.loc.line;
     return [site];

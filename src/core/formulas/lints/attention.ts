@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../../diagnostics';
 import type { Expr } from '../../ir';
 import { exprName, isCall, lastAssigned, subExprs, type MatchContext, type StmtInfo } from '../match';
-import { anySoftmax, scoresForm, topExpr } from '../site';
+import { anySoftmax, topExpr } from '../site';
 import { attentionForm } from '../kinds/attention';
 import { endOf, shapeOf, warning } from './common';
 
@@ -12,14 +12,7 @@ export function lintMissingScale(ctx: MatchContext, at: StmtInfo): Diagnostic[] 
   const e = topExpr(at);
   const f = e && attentionForm(ctx, at, e);
   if (!f || f.scaled || f.mask) return [];
-  // find the unscaled product itself (on its own line or inside the softmax)
-  let product: Expr | undefined;
-  for (const info of ctx.stmts.filter((s) => s.block === at.block && s.index <= at.index)) {
-    const top = topExpr(info);
-    if (!top) continue;
-    for (const x of subExprs(top)) if (scoresForm(ctx, info, x)?.scaled === false && !product) product = x;
-  }
-  if (!product) return [];
+  const product = f.scores;
   const K = exprName(f.K);
   const dk = shapeOf(ctx, f.K)?.at(-1);
   const fixes = K && product.k === 'bin'
