@@ -64,9 +64,9 @@ export function explainCell(d: Derivation, index: number[]): CellDerivation | un
       const r = index.length >= 2 ? sub(index.slice(0, -1)) : '';
       const z = c.zTex;
       const shift = c.stable ? ` - m${r ? `_{${r}}` : ''}` : '';
-      if (c.stable) steps.push({ title: title('Row maximum', 'Maximum de la ligne'), latex: `m${r ? `_{${r}}` : ''} = \\max_k ${z}_{${r}k} = ${num(m)}` });
-      steps.push({ title: title('Numerator', 'Numérateur'), latex: `e^{${z}_{${sub(index)}}${shift}} = e^{${num(zr[jj])}${c.stable ? ` - ${num(m)}` : ''}} = ${num(exps[jj])}` });
-      steps.push({ title: title('Denominator', 'Dénominateur'), latex: `\\sum_k e^{${z}_{${r}k}${shift}} = ${Array.from(exps.slice(0, MAX_TERMS), (x) => num(x)).join(' + ')}${exps.length > MAX_TERMS ? ' + \\cdots' : ''} = ${num(s)}` });
+      if (c.stable) steps.push({ title: title('Row maximum', 'Maximum de la ligne'), latex: `m${r ? `_{${r}}` : ''} = \\max_k {${z}}_{${r}k} = ${num(m)}` });
+      steps.push({ title: title('Numerator', 'Numérateur'), latex: `e^{{${z}}_{${sub(index)}}${shift}} = e^{${num(zr[jj])}${c.stable ? ` - ${num(m)}` : ''}} = ${num(exps[jj])}` });
+      steps.push({ title: title('Denominator', 'Dénominateur'), latex: `\\sum_k e^{{${z}}_{${r}k}${shift}} = ${Array.from(exps.slice(0, MAX_TERMS), (x) => num(x)).join(' + ')}${exps.length > MAX_TERMS ? ' + \\cdots' : ''} = ${num(s)}` });
       const v = exps[jj] / s;
       steps.push({ title: title('Divide', 'Diviser'), latex: `\\mathrm{softmax}(${z})_{${sub(index)}} = \\frac{${num(exps[jj])}}{${num(s)}} = ${num(v)}` });
       return { index, steps, value: v };

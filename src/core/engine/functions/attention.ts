@@ -56,7 +56,8 @@ export function scaledScores(Q: Tensor, K: Tensor, opts: ScoresOptions = {}): Te
     Tensor.scalar(div),
     { en: 'Dividing by √d_k keeps the scores’ variance near 1, so the softmax does not saturate.', fr: 'Diviser par √d_k garde une variance des scores proche de 1 : la softmax ne sature pas.' },
   );
-  const out = new Float64Array(raw.data.length);
+  // raw is ours alone when nothing recorded it: scale in place instead of allocating
+  const out = rec ? new Float64Array(raw.data.length) : raw.data;
   for (let i = 0; i < out.length; i++) out[i] = raw.data[i] / div;
   const scores: Tensor = { shape: raw.shape, data: out };
   rec?.step({ en: 'Divide the scores by √d_k', fr: 'Diviser les scores par √d_k' }, eq(`\\frac{${q}${k}^\\top}{\\sqrt{${d}}}`, scores));

@@ -77,13 +77,13 @@ export function layerNorm(x: Tensor, eps = 1e-5, rec?: Recorder, name = 'x'): Te
   requireRank(x, 1, 'layer_norm', 'x');
   const n = x.shape[x.shape.length - 1];
   const mu = reduceLast(x, 'mean');
-  rec?.step({ en: 'Mean of each row', fr: 'Moyenne de chaque ligne' }, eq(`\\mu = \\frac{1}{${n}} \\sum_j ${name}_j`, mu));
+  rec?.step({ en: 'Mean of each row', fr: 'Moyenne de chaque ligne' }, eq(`\\mu = \\frac{1}{${n}} \\sum_j {${name}}_j`, mu));
   const centred = { shape: [...x.shape], data: new Float64Array(x.data.length) };
   for (let i = 0; i < x.data.length; i++) centred.data[i] = x.data[i] - mu.data[Math.floor(i / n)];
   rec?.step({ en: 'Centre', fr: 'Centrer' }, eq(`${name} - \\mu`, centred));
   const sq = map(centred, (v) => v * v);
   const variance = reduceLast(sq, 'mean');
-  rec?.step({ en: 'Variance (biased, ÷n)', fr: 'Variance (biaisée, ÷n)' }, eq(`\\sigma^2 = \\frac{1}{${n}} \\sum_j (${name}_j - \\mu)^2`, variance));
+  rec?.step({ en: 'Variance (biased, ÷n)', fr: 'Variance (biaisée, ÷n)' }, eq(`\\sigma^2 = \\frac{1}{${n}} \\sum_j ({${name}}_j - \\mu)^2`, variance));
   const out = { shape: [...x.shape], data: new Float64Array(x.data.length) };
   for (let i = 0; i < x.data.length; i++) out.data[i] = centred.data[i] / Math.sqrt(variance.data[Math.floor(i / n)] + eps);
   rec?.step({ en: 'Normalise', fr: 'Normaliser' }, eq(`\\frac{${name} - \\mu}{\\sqrt{\\sigma^2 + \\varepsilon}}`, out));

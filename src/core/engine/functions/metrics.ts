@@ -42,20 +42,20 @@ export function crossEntropy(p: Tensor, k: number, rec?: Recorder, name = 'p'): 
     throw argumentError(`cross_entropy: class index ${k} is out of range for ${n} classes (zero-based: 0 … ${n - 1})`, `cross_entropy : l’indice de classe ${k} est hors limites pour ${n} classes (à partir de 0 : 0 … ${n - 1})`);
   }
   const pk = p.data[k];
-  rec?.step({ en: 'Probability of the true class', fr: 'Probabilité de la vraie classe' }, `${name}_{${k}} = ${latexNumber(pk)}`, Tensor.scalar(pk));
+  rec?.step({ en: 'Probability of the true class', fr: 'Probabilité de la vraie classe' }, `{${name}}_{${k}} = ${latexNumber(pk)}`, Tensor.scalar(pk));
   const out = -Math.log(pk);
-  rec?.step({ en: 'Negative log', fr: 'Opposé du logarithme' }, `-\\log ${name}_{${k}} = ${latexNumber(out)}`, Tensor.scalar(out));
+  rec?.step({ en: 'Negative log', fr: 'Opposé du logarithme' }, `-\\log {${name}}_{${k}} = ${latexNumber(out)}`, Tensor.scalar(out));
   return out;
 }
 
 export function perplexity(p: Tensor, rec?: Recorder, name = 'p'): number {
   if (p.data.length === 0) throw argumentError('perplexity: needs at least one probability', 'perplexity : il faut au moins une probabilité');
   const logs = map(p, Math.log);
-  rec?.step({ en: 'Log-probabilities', fr: 'Log-probabilités' }, eq(`\\log ${name}_t`, logs));
+  rec?.step({ en: 'Log-probabilities', fr: 'Log-probabilités' }, eq(`\\log {${name}}_t`, logs));
   const mean = pairwiseSum(logs.data, 0, logs.data.length) / logs.data.length;
-  rec?.step({ en: 'Mean log-probability', fr: 'Log-probabilité moyenne' }, `\\frac{1}{N}\\sum_t \\log ${name}_t = ${latexNumber(mean)}`, Tensor.scalar(mean));
+  rec?.step({ en: 'Mean log-probability', fr: 'Log-probabilité moyenne' }, `\\frac{1}{N}\\sum_t \\log {${name}}_t = ${latexNumber(mean)}`, Tensor.scalar(mean));
   const out = Math.exp(-mean);
-  rec?.step({ en: 'Exponentiate the negative mean', fr: 'Exponentielle de l’opposé de la moyenne' }, `\\mathrm{PPL} = e^{-\\frac{1}{N}\\sum_t \\log ${name}_t} = ${latexNumber(out)}`, Tensor.scalar(out), {
+  rec?.step({ en: 'Exponentiate the negative mean', fr: 'Exponentielle de l’opposé de la moyenne' }, `\\mathrm{PPL} = e^{-\\frac{1}{N}\\sum_t \\log {${name}}_t} = ${latexNumber(out)}`, Tensor.scalar(out), {
     en: `In bits: log₂ PPL = ${(Math.log2(out)).toPrecision(4)} bits per token.`,
     fr: `En bits : log₂ PPL = ${(Math.log2(out)).toPrecision(4)} bits par token.`,
   });

@@ -6,7 +6,7 @@
 import type { Recorder } from '../recorder';
 import { eq } from '../recorder';
 import { Tensor } from '../tensor';
-import { map, reduceLast } from '../kernels';
+import { map, pairwiseSum, reduceLast } from '../kernels';
 import { moveAxisToLast, moveLastToAxis } from './axes';
 
 export interface SoftmaxOptions {
@@ -28,6 +28,7 @@ export function softmax(z: Tensor, opts: SoftmaxOptions = {}): Tensor {
     return moveLastToAxis(softmax(moveAxisToLast(z, ax), { ...opts, axis: -1 }), ax);
   }
   const rec = opts.rec;
+  if (!rec && (opts.stable ?? true)) return softmaxFast(z);
   const n = rank === 0 ? 1 : z.shape[rank - 1];
   const rows = n === 0 ? 0 : z.data.length / n;
   const name = opts.name ?? 'z';
@@ -45,17 +46,17 @@ export function softmax(z: Tensor, opts: SoftmaxOptions = {}): Tensor {
       const mr = m.data[r];
       for (let j = 0; j < n; j++) shifted.data[r * n + j] = z.data[r * n + j] - mr;
     }
-    rec?.step({ en: 'Row maximum', fr: 'Maximum de chaque ligne' }, eq(`${mi} = \\max_k ${name}_{${ik}}`, m));
+    rec?.step({ en: 'Row maximum', fr: 'Maximum de chaque ligne' }, eq(`${mi} = \\max_k {${name}}_{${ik}}`, m));
     rec?.step(
       { en: 'Subtract the maximum (stability: every exponent ≤ 0)', fr: 'Soustraire le maximum (stabilité : chaque exposant ≤ 0)' },
-      eq(`${name}_{${ij}} - ${mi}`, shifted),
+      eq(`{${name}}_{${ij}} - ${mi}`, shifted),
     );
   }
   const e = map(shifted, Math.exp);
-  const expo = stable ? `e^{${name}_{${ij}} - ${mi}}` : `e^{${name}_{${ij}}}`;
+  const expo = stable ? `e^{{${name}}_{${ij}} - ${mi}}` : `e^{{${name}}_{${ij}}}`;
   rec?.step({ en: 'Exponentiate', fr: 'Exponentielle' }, eq(expo, e));
   const s = reduceLast(e, 'sum');
-  const expoK = stable ? `e^{${name}_{${ik}} - ${mi}}` : `e^{${name}_{${ik}}}`;
+  const expoK = stable ? `e^{{${name}}_{${ik}} - ${mi}}` : `e^{{${name}}_{${ik}}}`;
   rec?.step({ en: 'Sum each row', fr: 'Somme de chaque ligne' }, eq(`\\sum_k ${expoK}`, s));
   const out = new Float64Array(e.data.length);
   for (let r = 0; r < rows; r++) {
@@ -76,6 +77,30 @@ export function softmax(z: Tensor, opts: SoftmaxOptions = {}): Tensor {
     note,
   );
   return result;
+}
+
+/**
+ * The same stable computation without recording, fused into one pass per row with no temporary
+ * arrays (the hot path of attention): identical operations in identical order, so identical bits.
+ */
+function softmaxFast(z: Tensor): Tensor {
+  const n = z.shape.length === 0 ? 1 : z.shape[z.shape.length - 1];
+  const rows = n === 0 ? 0 : z.data.length / n;
+  const src = z.data;
+  const out = new Float64Array(src.length);
+  for (let r = 0; r < rows; r++) {
+    const off = r * n;
+    let m = -Infinity;
+    for (let j = 0; j < n; j++) {
+      const x = src[off + j];
+      if (x > m || x !== x) m = x;
+      if (m !== m) break;
+    }
+    for (let j = 0; j < n; j++) out[off + j] = Math.exp(src[off + j] - m);
+    const s = pairwiseSum(out, off, n);
+    for (let j = 0; j < n; j++) out[off + j] /= s;
+  }
+  return { shape: [...z.shape], data: out };
 }
 
 /** The general formula, for a derivation's header. */
