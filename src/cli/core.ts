@@ -1,31 +1,15 @@
 // The one place the CLI reaches into the core: tree-sitter start-up, the tracer, the explainer
-// and the engine. Parts of the core that have not landed yet are reported as NotAvailable, so the
-// CLI says plainly what it cannot do instead of printing anything invented.
+// and the engine — the same functions the editor calls, so both always give the same answers.
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { notebookToSource } from '../core/parse/notebook';
 import { initParsers } from '../core/parse/treeSitter';
+import { evalJson as coreEvalJson, explainJson as coreExplainJson, lintTrace, type EvalJson, type ExplainJson } from '../core/explain';
+import { trace as traceSource } from '../core/trace';
 import type { Language, Trace } from '../core/types';
-import type { JsonValue } from '../core/values';
 
-/** A capability of the CLI whose core part is not in this build yet (exit 2, message on stderr). */
-export class NotAvailable extends Error {}
-
-/** The contract's `explain --json` object. */
-export interface ExplainJson {
-  formula: string;
-  line: number;
-  steps: { title: string; latex: string; value?: JsonValue }[];
-  result: { shape: (number | string)[] | null; value?: JsonValue };
-}
-
-/** The contract's `eval --json` object. */
-export interface EvalJson {
-  value: JsonValue;
-  latex: string;
-  steps: { title: string; latex: string; value?: JsonValue }[];
-}
+export type { EvalJson, ExplainJson };
 
 /**
  * The .wasm files: next to the bundle in dist/wasm (the published CLI), else in node_modules
@@ -52,21 +36,27 @@ export function startParsers(): Promise<void> {
   return initParsers(wasmLocations());
 }
 
+/**
+ * The Trace the editor shows: bindings, numpy errors and formulas from the tracer, plus the
+ * silent-bug warnings. (The composed `analyze` of src/core/analyze.ts replaces this once it lands.)
+ */
 export function trace(source: string, language: Language): Trace {
-  void source;
-  void language;
-  throw new NotAvailable('tracing is not available in this build yet: the tracer (src/core/analyze.ts) has not landed');
+  const t = traceSource(source, language);
+  const known = new Set(t.diagnostics.map((d) => `${d.code}@${d.loc.line}:${d.loc.col}`));
+  const lints = lintTrace(t).filter((d) => !known.has(`${d.code}@${d.loc.line}:${d.loc.col}`));
+  const diagnostics = [...t.diagnostics, ...lints].sort((a, b) => a.loc.line - b.loc.line || a.loc.col - b.loc.col);
+  return { ...t, diagnostics };
 }
 
 export function explainJson(t: Trace, line: number): ExplainJson | undefined {
-  void t;
-  void line;
-  throw new NotAvailable('explain is not available in this build yet: the derivations (src/core/explain.ts) have not landed');
+  return coreExplainJson(t, line);
 }
 
+/** The engine's answer, or its typed error as an exception carrying the English message. */
 export function evalJson(expression: string): EvalJson {
-  void expression;
-  throw new NotAvailable('eval is not available in this build yet: the engine (src/core/explain.ts) has not landed');
+  const r = coreEvalJson(expression);
+  if (!r.ok) throw new Error(r.message.en);
+  return r.json;
 }
 
 /** The notebook's code cells as one Python program, line numbers as in the concatenated cells. */

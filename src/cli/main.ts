@@ -5,11 +5,11 @@
 import { basename } from 'node:path';
 import { version } from '../../package.json';
 import { parseArgs, USAGE, UsageError, type Command } from './args';
-import { evalJson, explainJson, NotAvailable, startParsers, trace, type EvalJson, type ExplainJson } from './core';
+import { evalJson, explainJson, startParsers, trace, type EvalJson, type ExplainJson } from './core';
 import { formatBindings, formatDiagnostics, formatValue } from './format';
 import { InputError, readInput } from './input';
 import { traceJson } from './json';
-import { FORMULA_KINDS } from '../core/types';
+import { KNOWN_FORMULAS } from '../core/explain';
 
 export interface Streams {
   stdout: { write(s: string): unknown };
@@ -49,7 +49,7 @@ async function runExplain(cmd: Extract<Command, { kind: 'explain' }>): Promise<{
   await startParsers();
   const e = explainJson(trace(input.source, input.language), cmd.line);
   if (!e) {
-    throw new UsageError(`${cmd.file}:${cmd.line}: no formula recognised on this line; known formulas: ${FORMULA_KINDS.join(', ')}`);
+    throw new UsageError(`${cmd.file}:${cmd.line}: no formula recognised on this line; known formulas: ${KNOWN_FORMULAS.join(', ')}`);
   }
   return { out: cmd.json ? json(e) : explainText(e), code: EXIT.ok };
 }
@@ -64,7 +64,6 @@ async function runEval(cmd: Extract<Command, { kind: 'eval' }>): Promise<{ out: 
   try {
     r = evalJson(cmd.expression);
   } catch (e) {
-    if (e instanceof NotAvailable) throw e;
     // The engine's own message (syntax error, unknown function, shapes that do not fit) is the answer.
     throw new UsageError(`eval: ${(e as Error).message.split('\n')[0]}`);
   }
@@ -96,7 +95,7 @@ export async function main(argv: string[], io: Streams = process): Promise<numbe
     io.stdout.write(result.out);
     return result.code;
   } catch (e) {
-    if (e instanceof UsageError || e instanceof InputError || e instanceof NotAvailable) {
+    if (e instanceof UsageError || e instanceof InputError) {
       io.stderr.write(`attention-tutor: ${e.message}\n`);
       return EXIT.usage;
     }

@@ -107,10 +107,40 @@ def example_bindings(path):
     return out
 
 
+def softmax(z):
+    e = np.exp(z - np.max(z, axis=-1, keepdims=True))
+    return e / np.sum(e, axis=-1, keepdims=True)
+
+
+def eval_cases():
+    """`attention-tutor eval` expressions and the values numpy gives for the same definitions."""
+    Q = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
+    K = np.array([[1.0, 2.0], [0.0, 1.0], [1.0, 0.0]])
+    V = np.array([[1.0, 0.0], [0.0, 2.0], [3.0, 1.0]])
+    mask = np.triu(np.full((3, 3), -np.inf), k=1)
+    pos = np.arange(4)[:, None]
+    i = np.arange(0, 4, 2)[None, :]
+    pe = np.zeros((4, 4))
+    pe[:, 0::2] = np.sin(pos / 10000 ** (i / 4))
+    pe[:, 1::2] = np.cos(pos / 10000 ** (i / 4))
+    fmt = lambda a: str(a.tolist())
+    return [
+        {"expression": "softmax([2, 1, 0])", "value": contract_json(softmax(np.array([2.0, 1.0, 0.0])))},
+        {"expression": f"scaled_scores({fmt(Q)}, {fmt(K)})", "value": contract_json(Q @ K.T / np.sqrt(2))},
+        {"expression": f"attention({fmt(Q)}, {fmt(K)}, {fmt(V)})", "value": contract_json(softmax(Q @ K.T / np.sqrt(2)) @ V)},
+        {"expression": f"attention({fmt(Q)}, {fmt(K)}, {fmt(V)}, causal_mask(3))",
+         "value": contract_json(softmax(Q @ K.T / np.sqrt(2) + mask) @ V)},
+        {"expression": "causal_mask(3)", "value": contract_json(mask)},
+        {"expression": "positional_encoding(4, 4)", "value": contract_json(pe)},
+    ]
+
+
 def main():
     os.makedirs(os.path.join(HERE, "goldens"), exist_ok=True)
     with open(os.path.join(HERE, "goldens", "value_json.json"), "w") as f:
         json.dump({"numpy": np.__version__, "cases": value_cases()}, f)
+    with open(os.path.join(HERE, "goldens", "eval.json"), "w") as f:
+        json.dump({"numpy": np.__version__, "cases": eval_cases()}, f, indent=1)
     examples = {}
     for rel in ["examples/tp4/exercise1.py", "examples/tp4/exercise2.py", "examples/tp4/bonus_lune.py",
                 "examples/exam/transformer_I2.py", "examples/optim/adam_step.py"]:

@@ -19,6 +19,3 @@ export function spawnCli(...argv: string[]): Run {
   const r = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), ...argv], { encoding: 'utf8', cwd: root });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
-
-/** The tracer, explainer or engine is not part of this build yet: the CLI says so (exit 2). */
-export const notYet = (r: Run) => r.code === 2 && /not available in this build yet|not supported in this build yet/.test(r.stderr);

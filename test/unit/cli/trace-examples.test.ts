@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { JsonValue } from '../../../src/core/values';
 import type { TraceJson } from '../../../src/cli/json';
-import { cli, example, notYet, root } from './run';
+import { cli, example, root } from './run';
 
 interface Golden { line: number; column: number; name: string; shape: number[] | null; dtype: string | null; value: JsonValue | null }
 const goldens = JSON.parse(fs.readFileSync(path.join(__dirname, 'goldens', 'examples.json'), 'utf8')) as { examples: Record<string, Golden[]> };
@@ -29,7 +29,6 @@ describe('cli: trace on the examples (numpy goldens)', function () {
   for (const [rel, bindings] of Object.entries(goldens.examples)) {
     it(`${rel}: every top-level binding has numpy's shape, dtype and value`, async function () {
       const r = await cli('trace', path.join(root, rel), '--json', '--values');
-      if (notYet(r)) this.skip();
       assert.equal(r.stderr, '');
       assert.equal(r.code, 0, 'no error diagnostic in a correct example');
       const out = JSON.parse(r.stdout) as TraceJson;
@@ -51,7 +50,6 @@ describe('cli: trace on the examples (numpy goldens)', function () {
 
   it('lists bindings as LINE  NAME  SHAPE in the human form', async function () {
     const r = await cli('trace', example('tp4/exercise1.py'));
-    if (notYet(r)) this.skip();
     assert.equal(r.code, 0);
     assert.match(r.stdout, /^\s*22 {2}Q\s+\(4, 2\)$/m);
     assert.match(r.stdout, /^\s*15 {2}X\s+\(4, 4\)$/m);
@@ -60,7 +58,6 @@ describe('cli: trace on the examples (numpy goldens)', function () {
   it('reports the missing transpose as an error: exit 1, file:line:col diagnostic', async function () {
     const file = example('buggy/missing_transpose.py');
     const r = await cli('trace', file);
-    if (notYet(r)) this.skip();
     assert.equal(r.code, 1);
     const lineNo = fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l.startsWith('scores = Q @ K ')) + 1;
     assert.match(r.stdout, new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:${lineNo}:\\d+: error: .+ \\[matmul-mismatch\\]$`, 'm'));
@@ -68,7 +65,6 @@ describe('cli: trace on the examples (numpy goldens)', function () {
 
   it('keeps JSON diagnostics on the contract: 1-based lines, 0-based columns, kebab-case codes', async function () {
     const r = await cli('trace', example('buggy/reshape_heads.py'), '--json');
-    if (notYet(r)) this.skip();
     assert.equal(r.code, 1);
     const out = JSON.parse(r.stdout) as TraceJson;
     const d = out.diagnostics.find((x) => x.severity === 'error');
