@@ -16,7 +16,7 @@ import { binary } from '../engine/kernels';
 import { buildContext, exprName, stmtExprs } from '../formulas/match';
 import { GenericDeriver, type Computed } from './generic';
 import { tensorOf, texOf, valueOf, wordLabels } from './operands';
-import { setCellContext, type CellContext } from './cellContext';
+import { setCellContext } from './cellContext';
 
 export const GENERAL: Record<string, string> = {
   softmax: SOFTMAX_GENERAL,
@@ -118,8 +118,8 @@ export function deriveSite(trace: Trace, site: FormulaSite): Derivation | undefi
       }
       const rows: Tensor = { shape: [...ids.shape, d], data: out };
       const eName = texOf(o.E, 'E');
-      rec.step({ en: 'Token ids', fr: 'Identifiants des tokens' }, `\mathrm{ids} = ${tex(ids)}`, ids);
-      rec.step({ en: 'Pick one row of the table per id', fr: 'Prendre une ligne de la table par identifiant' }, `${eName}[\mathrm{ids}] = ${tex(rows)}`, rows);
+      rec.step({ en: 'Token ids', fr: 'Identifiants des tokens' }, `\\mathrm{ids} = ${tex(ids)}`, ids);
+      rec.step({ en: 'Pick one row of the table per id', fr: 'Prendre une ligne de la table par identifiant' }, `${eName}[\\mathrm{ids}] = ${tex(rows)}`, rows);
       return make(site, rec, Tensor.toValue(rows));
     }
     default:

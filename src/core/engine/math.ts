@@ -4,12 +4,13 @@
 // resolve, reviver, compile, …) are replaced by ones that refuse with a clear message.
 
 import type * as Mathjs from 'mathjs' with { 'resolution-mode': 'import' };
+// mathjs ships one set of ESM types for its CJS and ESM builds, so TypeScript (node16, CJS
+// output) calls this import an ESM import; every bundler and node itself resolve it to the CJS
+// entry through the package's "require" condition.
+// @ts-expect-error TS1479: mathjs's shared types are ESM; the runtime import is its CJS build
+import * as M from 'mathjs';
 import { EngineError } from './errors';
 
-// mathjs ships ESM types with a CommonJS build: take the types from the ESM side and the code
-// from `require`, which every bundle (node, browser, CLI) resolves to mathjs's CJS entry.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const M = require('mathjs') as typeof Mathjs;
 const {
   create,
   absDependencies, addDependencies, ceilDependencies, concatDependencies, cosDependencies, crossDependencies,
@@ -21,7 +22,7 @@ const {
   roundDependencies, signDependencies, sinDependencies, sizeDependencies, sqrtDependencies, squareDependencies,
   stdDependencies, subtractDependencies, sumDependencies, tanDependencies, tanhDependencies, traceDependencies,
   transposeDependencies, unaryMinusDependencies, varianceDependencies, zerosDependencies, cumsumDependencies,
-} = M;
+} = M as typeof Mathjs;
 type MathNode = Mathjs.MathNode;
 const math = create(
   {

@@ -1,7 +1,8 @@
 // Every recogniser on small traced programs: each `# formula: kind` line is found with that
 // kind, and in the annotated fixtures no formula is reported on a line that has none.
 import * as assert from 'node:assert/strict';
-import { loadParsers } from '../helpers';
+import * as path from 'node:path';
+import { loadParsers, repoRoot } from '../helpers';
 import { FORMULA_KINDS } from '../../../src/core/types';
 import { recognizeFormulas } from '../../../src/core/formulas/index';
 import { recognisers } from '../../../src/core/formulas/registry';
@@ -45,7 +46,7 @@ describe('formula recognisers', () => {
     assert.deepEqual([adam.loc.line, adam.loc.endLine, adam.target], [11, 15, 'theta']);
   });
   it('recognises the multi-head concatenation and the PE of TP4 exercise 2', () => {
-    const f = fixture('exercise2.py', require('node:path').join(__dirname, '..', '..', '..', 'examples', 'tp4'));
+    const f = fixture('exercise2.py', path.join(repoRoot, 'examples', 'tp4'));
     const kinds = recognizeFormulas(f.trace).map((s) => s.kind);
     for (const k of ['positional-encoding', 'softmax', 'scaled-scores', 'attention', 'multi-head-attention']) assert.ok(kinds.includes(k as never), k);
   });
