@@ -80,18 +80,26 @@ export function freeze(v: Value, depth = 0): Value {
 }
 
 export class BindingRecorder {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<object, Entry>();
+  /** hidden (parameter) entries are keyed apart from target entries */
+  private readonly hiddenKeys = new WeakMap<Loc, object>();
   /** internal symbol → the first name the code gave it (`n, d = X.shape` in an uncalled function) */
   private readonly aliases = new Map<string, string>();
 
   constructor(private readonly heap: Heap) {}
 
   record(loc: Loc, name: string, value: Value, why?: L10nText, hidden = false): void {
-    const key = `${hidden ? 'p' : 'b'}${loc.line}:${loc.col}:${name}`;
+    // keyed by the target's (or parameter's) own Loc object: one per target, no string building
+    let key: object = loc;
+    if (hidden) {
+      let k = this.hiddenKeys.get(loc);
+      if (!k) this.hiddenKeys.set(loc, (k = {}));
+      key = k;
+    }
     let e = this.entries.get(key);
     if (!e) {
       e = new Entry(loc, name, hidden);
-      this.heap.epoch?.logKey(this.entries as unknown as Map<string, Value>, key);
+      this.heap.epoch?.logKey(this.entries as unknown as Map<string, Value>, key as unknown as string);
       this.entries.set(key, e);
     }
     this.heap.touchEpoch(e);

@@ -58,6 +58,8 @@ export function callValue(it: Interp, fn: Value, args: Value[], kwargs: Map<stri
 
 function callBuiltin(it: Interp, fn: Value & { kind: 'builtin' }, args: Value[], kwargs: Map<string, Value>, site: CallSite): Value {
   const name = fn.name;
+  // numpy calls are the hot path: straight to the registry
+  if (name.charCodeAt(0) !== 109 /* m */ && isOpName(name) && hasOpName(name)) return callOp(it, name, args, kwargs, fn.self, site);
   const special = SPECIAL[name];
   if (special) return special(it, args, kwargs, site);
   if (name.startsWith('exc:')) return fn;

@@ -10,6 +10,7 @@ import type { L10nText, Value } from '../values';
 import { PyError } from '../builtins/errors';
 import { BudgetExceeded, type Interp } from './context';
 import { isDetermined } from './merge';
+import { outTarget, outValuesNeeded, settleOut } from './outParam';
 
 export interface CallSite {
   loc: Loc;
@@ -48,6 +49,39 @@ function prepareMutation(it: Interp, v: Value | undefined): void {
   if (v.data) v.data = v.data.slice();
 }
 
+/** The empty keyword map shared by operator calls (ops only read it). */
+export const NO_KWARGS: Map<string, Value> = new Map();
+
+/** argLocs / argTexts are computed only if an op reads them (error messages): most calls never do. */
+class LazyCall implements OpCall {
+  private locs?: Loc[];
+  private texts?: string[];
+  readonly loc: Loc;
+  readonly ctx: OpCall['ctx'];
+  constructor(
+    private readonly it: Interp,
+    readonly name: string,
+    readonly args: Value[],
+    readonly kwargs: Map<string, Value>,
+    readonly self: Value | undefined,
+    private readonly site: CallSite,
+  ) {
+    this.loc = site.loc;
+    this.ctx = it.opCtx;
+  }
+  get argLocs(): Loc[] {
+    return (this.locs ??= this.args.map((_, i) => this.site.argExprs?.[i]?.loc ?? this.site.loc));
+  }
+  get argTexts(): string[] {
+    const ex = this.site.argExprs;
+    return (this.texts ??= this.args.map((_, i) => (ex?.[i] ? this.it.textOf(ex[i].loc) : '')));
+  }
+}
+
+function makeCall(it: Interp, name: string, args: Value[], kwargs: Map<string, Value>, self: Value | undefined, site: CallSite): OpCall {
+  return new LazyCall(it, name, args, kwargs, self, site);
+}
+
 function forgetData(it: Interp, v: Value | undefined): void {
   if (v?.kind !== 'array' || !v.data) return;
   it.heap.touch(v);
@@ -67,24 +101,18 @@ export function callOp(it: Interp, name: string, args: Value[], kwargs: Map<stri
     it.info(site.loc, 'not-modelled', notModelled(name));
     return { kind: 'unknown', why: notModelled(name) };
   }
-  const argExprs = site.argExprs;
-  const call: OpCall = {
-    name,
-    args,
-    kwargs,
-    self,
-    loc: site.loc,
-    argLocs: args.map((_, i) => argExprs?.[i]?.loc ?? site.loc),
-    argTexts: args.map((_, i) => (argExprs?.[i] ? it.textOf(argExprs[i].loc) : '')),
-    ctx: it.opCtx,
-  };
+  const call = makeCall(it, name, args, kwargs, self, site);
   if (self?.kind === 'rng') it.heap.touch(self);
   if (MUTATES_ARG0.has(name)) prepareMutation(it, args[0]);
   if (MUTATES_SELF.has(name)) prepareMutation(it, self);
+  const out = outTarget(op, args, kwargs);
+  if (out) prepareMutation(it, out);
   if (name.startsWith('np.random.') || self?.kind === 'rng') it.randomDirty = true;
   try {
     let result = op.shape(call);
-    if (fits(result, it.options.maxElements) && determined(args, kwargs, self)) result = op.evaluate(call, result);
+    const skip = out && !outValuesNeeded(kwargs) ? out : undefined;
+    if (fits(result, it.options.maxElements) && determined(args, kwargs, self, skip)) result = op.evaluate(call, result);
+    if (out) return settleOut(it, out, result, site);
     return result ?? { kind: 'none' };
   } catch (err) {
     if (err instanceof NumpyError) throw err;
@@ -96,8 +124,9 @@ export function callOp(it: Interp, name: string, args: Value[], kwargs: Map<stri
   }
 }
 
-function determined(args: Value[], kwargs: Map<string, Value>, self: Value | undefined): boolean {
-  for (const a of args) if (!isDetermined(a)) return false;
-  for (const a of kwargs.values()) if (!isDetermined(a)) return false;
+/** `skip`: an `out` array whose current values the op does not read. */
+function determined(args: Value[], kwargs: Map<string, Value>, self: Value | undefined, skip?: Value): boolean {
+  for (const a of args) if (a !== skip && !isDetermined(a)) return false;
+  for (const a of kwargs.values()) if (a !== skip && !(skip && a.kind === 'tuple' && a.items?.[0] === skip) && !isDetermined(a)) return false;
   return self === undefined || isDetermined(self);
 }

@@ -6,7 +6,7 @@ import { pyTypeName } from '../builtins/pynum';
 import { rangeItems, rangeLen } from '../builtins/pyops';
 import type { Value } from '../values';
 import type { Interp } from './context';
-import { callOp, type CallSite } from './dispatch';
+import { callOp, NO_KWARGS, type CallSite } from './dispatch';
 import { mergeValue } from './merge';
 import { noteView } from './views';
 
@@ -37,7 +37,7 @@ export function iterate(it: Interp, v: Value, site: CallSite): Value[] | null {
       const rows: Value[] = [];
       for (let i = 0; i < n; i++) {
         const idx: Value = { kind: 'int', value: i };
-        const r = callOp(it, 'op.getitem', [v, idx], new Map(), undefined, site);
+        const r = callOp(it, 'op.getitem', [v, idx], NO_KWARGS, undefined, site);
         noteView(v, idx, r);
         rows.push(r);
       }

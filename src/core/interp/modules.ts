@@ -21,7 +21,20 @@ export function moduleValue(name: string): Value {
 }
 
 /** `mod.name` for a module the tracer knows (or a placeholder for one it does not). */
+const cache = new Map<string, Value>();
+
+/** `mod.name` (values are immutable, so one object per name is shared). */
 export function moduleAttr(mod: string, name: string): Value {
+  const key = `${mod}\u0000${name}`;
+  let v = cache.get(key);
+  if (!v) {
+    v = resolveModuleAttr(mod, name);
+    cache.set(key, v);
+  }
+  return v;
+}
+
+function resolveModuleAttr(mod: string, name: string): Value {
   if (mod === 'numpy') {
     if (NUMPY_SUBMODULES.has(name)) return { kind: 'module', name: `numpy.${name}` };
     if (name in NUMPY_CONSTANTS) return { kind: 'float', value: NUMPY_CONSTANTS[name] };

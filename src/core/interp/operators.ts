@@ -9,7 +9,7 @@ import { numUnary, pyTypeName } from '../builtins/pynum';
 import { Shape } from '../shapes/dim';
 import type { L10nText, Value } from '../values';
 import type { Interp } from './context';
-import { callOp, type CallSite } from './dispatch';
+import { callOp, NO_KWARGS, type CallSite } from './dispatch';
 
 export const BIN_OPS: Record<BinOp, string> = {
   '+': 'op.add', '-': 'op.sub', '*': 'op.mul', '/': 'op.truediv', '//': 'op.floordiv', '%': 'op.mod', '**': 'op.pow',
@@ -30,7 +30,7 @@ export function binary(it: Interp, op: BinOp, a: Value, b: Value, site: CallSite
   if (arrayish(a) || arrayish(b)) {
     if (a.kind === 'unknown' || b.kind === 'unknown') return unknownArrayFrom(a, b);
     if (a.kind === 'instance' || b.kind === 'instance') return { kind: 'unknown' };
-    return callOp(it, BIN_OPS[op], [a, b], new Map(), undefined, site);
+    return callOp(it, BIN_OPS[op], [a, b], NO_KWARGS, undefined, site);
   }
   if (a.kind === 'instance' || b.kind === 'instance') return { kind: 'unknown' };
   return pyBinary(op, a, b, it.language);
@@ -41,7 +41,7 @@ export function unary(it: Interp, op: UnaryOp, a: Value, site: CallSite): Value 
     const t = truth(it, a);
     return { kind: 'bool', value: t === undefined ? undefined : !t };
   }
-  if (a.kind === 'array') return callOp(it, op === '-' ? 'op.neg' : op === '+' ? 'op.pos' : 'op.invert', [a], new Map(), undefined, site);
+  if (a.kind === 'array') return callOp(it, op === '-' ? 'op.neg' : op === '+' ? 'op.pos' : 'op.invert', [a], NO_KWARGS, undefined, site);
   if (a.kind === 'int' || a.kind === 'float' || a.kind === 'bool') return numUnary(op, a);
   if (a.kind === 'unknown' || a.kind === 'instance') return { kind: 'unknown', why: a.kind === 'unknown' ? a.why : undefined };
   throw new PyError('TypeError', { en: `bad operand type for unary ${op}: '${pyTypeName(a)}'`, fr: `type d'opérande invalide pour ${op} unaire : '${pyTypeName(a)}'` });
@@ -77,7 +77,7 @@ export function compare(it: Interp, op: CmpOp, a: Value, b: Value, site: CallSit
   if (op === 'in' || op === 'not in') {
     let r: boolean | undefined;
     if (b.kind === 'array') {
-      const eq = callOp(it, 'op.eq', [b, a], new Map(), undefined, site);
+      const eq = callOp(it, 'op.eq', [b, a], NO_KWARGS, undefined, site);
       r = eq.kind === 'array' && eq.data ? eq.data.some((x) => x !== 0) : undefined;
     } else if (b.kind === 'instance') r = undefined;
     else r = pyContains(b, a);
@@ -85,7 +85,7 @@ export function compare(it: Interp, op: CmpOp, a: Value, b: Value, site: CallSit
   }
   if (arrayish(a) || arrayish(b)) {
     if (a.kind === 'unknown' || b.kind === 'unknown') return unknownArrayFrom(a, b);
-    return callOp(it, CMP_OPS[op]!, [a, b], new Map(), undefined, site);
+    return callOp(it, CMP_OPS[op]!, [a, b], NO_KWARGS, undefined, site);
   }
   if (op === '==' || op === '!=') {
     const e = pyEquals(a, b);

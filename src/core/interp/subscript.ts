@@ -9,7 +9,7 @@ import { pyTypeName } from '../builtins/pynum';
 import { rangeLen } from '../builtins/pyops';
 import { Value as V, type Value } from '../values';
 import type { Interp } from './context';
-import { callOp, type CallSite } from './dispatch';
+import { callOp, NO_KWARGS, type CallSite } from './dispatch';
 import { mergeValue } from './merge';
 import { noteView, setItem } from './views';
 
@@ -59,7 +59,7 @@ function joinAll(it: Interp, items: Value[]): Value {
 export function getIndex(it: Interp, obj: Value, idx: Value, site: CallSite, callDunder: (o: Value, name: string, args: Value[]) => Value | undefined): Value {
   switch (obj.kind) {
     case 'array': {
-      const r = callOp(it, 'op.getitem', [obj, idx], new Map(), undefined, site);
+      const r = callOp(it, 'op.getitem', [obj, idx], NO_KWARGS, undefined, site);
       noteView(obj, idx, r);
       return r;
     }

@@ -6,7 +6,7 @@ import { NumpyError } from '../diagnostics';
 import { Shape } from '../shapes/dim';
 import type { ArrayValue, DType, Value } from '../values';
 import type { Interp } from './context';
-import { callOp, type CallSite } from './dispatch';
+import { callOp, NO_KWARGS, type CallSite } from './dispatch';
 
 interface ViewOf {
   base: ArrayValue;
@@ -49,7 +49,7 @@ export function noteView(base: ArrayValue, index: Value, view: Value): void {
 export function setItem(it: Interp, target: ArrayValue, index: Value, value: Value, site: CallSite): void {
   const copy: ArrayValue = { ...target };
   if (target.data) copy.data = target.data.slice();
-  const res = callOp(it, 'op.setitem', [copy, index, value], new Map(), undefined, site);
+  const res = callOp(it, 'op.setitem', [copy, index, value], NO_KWARGS, undefined, site);
   const data = res.kind === 'array' ? res.data : res.kind === 'none' ? copy.data : undefined;
   writeData(it, target, data, site);
 }
@@ -74,7 +74,7 @@ function refresh(it: Interp, base: ArrayValue, site: CallSite, depth: number): v
     let data: Float64Array | undefined;
     if (base.data) {
       try {
-        const r = callOp(it, 'op.getitem', [base, parentOf.get(kid)?.index ?? { kind: 'none' }], new Map(), undefined, site);
+        const r = callOp(it, 'op.getitem', [base, parentOf.get(kid)?.index ?? { kind: 'none' }], NO_KWARGS, undefined, site);
         if (r.kind === 'array' && r.data && r.data.length === kid.data?.length) data = r.data;
       } catch {
         data = undefined;
