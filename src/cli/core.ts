@@ -5,8 +5,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { notebookToSource } from '../core/parse/notebook';
 import { initParsers } from '../core/parse/treeSitter';
-import { evalJson as coreEvalJson, explainJson as coreExplainJson, lintTrace, type EvalJson, type ExplainJson } from '../core/explain';
-import { trace as traceSource } from '../core/trace';
+import { analyze } from '../core/analyze';
+import { evalJson as coreEvalJson, explainJson as coreExplainJson, type EvalJson, type ExplainJson } from '../core/explain';
 import type { Language, Trace } from '../core/types';
 
 export type { EvalJson, ExplainJson };
@@ -36,16 +36,9 @@ export function startParsers(): Promise<void> {
   return initParsers(wasmLocations());
 }
 
-/**
- * The Trace the editor shows: bindings, numpy errors and formulas from the tracer, plus the
- * silent-bug warnings. (The composed `analyze` of src/core/analyze.ts replaces this once it lands.)
- */
+/** The Trace the editor shows: bindings, numpy errors, formulas and silent-bug warnings. */
 export function trace(source: string, language: Language): Trace {
-  const t = traceSource(source, language);
-  const known = new Set(t.diagnostics.map((d) => `${d.code}@${d.loc.line}:${d.loc.col}`));
-  const lints = lintTrace(t).filter((d) => !known.has(`${d.code}@${d.loc.line}:${d.loc.col}`));
-  const diagnostics = [...t.diagnostics, ...lints].sort((a, b) => a.loc.line - b.loc.line || a.loc.col - b.loc.col);
-  return { ...t, diagnostics };
+  return analyze(source, language);
 }
 
 export function explainJson(t: Trace, line: number): ExplainJson | undefined {
