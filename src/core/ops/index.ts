@@ -44,3 +44,4 @@ import './linalg/norm';
 import './linalg/svd';
 import './linalg/square';
 import './linalg/trace';
+import './product/einsum';

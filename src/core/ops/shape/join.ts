@@ -2,7 +2,7 @@
 // them — np.hstack, np.vstack, np.column_stack — with numpy's checks and messages in its order:
 // zero-d operands, number of dimensions, the axis, then each non-joined dimension.
 
-import { Dim, type Shape } from '../../shapes/dim';
+import { Dim, Shape } from '../../shapes/dim';
 import type { ArrayValue, DType, Value } from '../../values';
 import { castScalar, resultType } from '../dtype';
 import { asArray, dataOf, fail, result, size } from '../nd/common';
@@ -152,11 +152,12 @@ const stack = joiner(
     const axis = axisOf(call, 0);
     if (axis === undefined || axis === null) return null;
     const first = shapes[0];
-    for (const s of shapes) {
+    shapes.forEach((s, k) => {
       if (s.length !== first.length || s.some((d, i) => Dim.certainlyDiffer(d, first[i]))) {
-        throw fail('concat-mismatch', 'all input arrays must have the same shape', 'tous les tableaux doivent avoir la même forme pour np.stack');
+        throw fail('concat-mismatch', 'all input arrays must have the same shape',
+          `np.stack exige des formes identiques : le tableau d'indice 0 a la forme ${Shape.format(first)} et celui d'indice ${k} la forme ${Shape.format(s)}`);
       }
-    }
+    });
     const ax = normAxis(axis, first.length + 1);
     return { shapes: shapes.map((s) => [...s.slice(0, ax), 1, ...s.slice(ax)]), axis: ax };
   },
