@@ -73,7 +73,7 @@ export function numBinary(op: BinOp, a: Value, b: Value, language: 'python' | 't
       if (x === undefined || y === undefined) return mk(resKind, undefined);
       return mk(resKind, bothInt ? Math.floor(x / y) : floatDivmod(x, y)[0]);
     case '%':
-      if (y === 0) throw zero(bothInt ? 'integer division or modulo by zero' : 'float modulo');
+      if (y === 0) throw zero(bothInt ? 'integer modulo by zero' : 'float modulo');
       if (x === undefined || y === undefined) return mk(resKind, undefined);
       if (language === 'typescript') return mk('float', x % y);
       return mk(resKind, bothInt ? x - Math.floor(x / y) * y : floatDivmod(x, y)[1]);

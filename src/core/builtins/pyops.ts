@@ -218,6 +218,12 @@ export function pyBinary(op: BinOp, a: Value, b: Value, language: 'python' | 'ty
     }
   }
   if (op === '%' && a.kind === 'str') return { kind: 'str' };
+  if (op === '+' && a.kind === 'str') {
+    throw typeError(`can only concatenate str (not "${pyTypeName(b)}") to str`, `on ne peut concaténer une str qu'avec une str (pas "${pyTypeName(b)}")`);
+  }
+  if (op === '+' && (a.kind === 'list' || a.kind === 'tuple')) {
+    throw typeError(`can only concatenate ${a.kind} (not "${pyTypeName(b)}") to ${a.kind}`, `on ne peut concaténer une ${a.kind} qu'avec une ${a.kind} (pas "${pyTypeName(b)}")`);
+  }
   if ((op === '|' || op === '&' || op === '-' || op === '^') && a.kind === 'set' && b.kind === 'set') {
     if (!a.map || !b.map) return { kind: 'set', map: null };
     const map = new Map<string, Value>();

@@ -213,6 +213,10 @@ function isShown(v: Value): boolean {
     case 'list':
     case 'tuple':
       return !!v.items && v.items.length <= 10000 && v.items.every(isShown);
+    case 'dict':
+      return !!v.map && v.map.size <= 10000 && [...v.map.values()].every((e) => isShown(e.key) && isShown(e.value));
+    case 'set':
+      return !!v.map && v.map.size <= 10000 && [...v.map.values()].every(isShown);
     default:
       return false;
   }

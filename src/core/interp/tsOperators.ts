@@ -5,8 +5,9 @@
 
 import type { BinOp, CmpOp, UnaryOp } from '../ir';
 import type { Value } from '../values';
+import { strictEquals } from '../builtins/ts/equality';
 import { classLookup, mro } from './model';
-import { isNum, jsBool, jsStr, jsTruthy, jsTypeof, num, toJsString, toNumber, toInt32, toUint32 } from './tsValues';
+import { jsBool, jsStr, jsTruthy, jsTypeof, num, toJsString, toNumber, toInt32, toUint32 } from './tsValues';
 
 const isStrLike = (v: Value): boolean => v.kind === 'str' || v.kind === 'list' || v.kind === 'dict' || v.kind === 'instance';
 
@@ -82,37 +83,12 @@ export function tsUnary(op: UnaryOp, a: Value): Value {
   }
 }
 
-function sameValue(a: Value, b: Value): boolean | undefined {
-  if (a.kind === 'unknown' || b.kind === 'unknown') return undefined;
-  if (isNum(a) && isNum(b)) {
-    const x = toNumber(a);
-    const y = toNumber(b);
-    return x === undefined || y === undefined ? undefined : x === y;
-  }
-  if (a.kind !== b.kind) return false;
-  switch (a.kind) {
-    case 'bool':
-    case 'str': {
-      const x = a.value;
-      const y = (b as typeof a).value;
-      return x === undefined || y === undefined ? undefined : x === y;
-    }
-    case 'none':
-      return true;
-    case 'builtin':
-      return a.name === (b as typeof a).name && a.self === (b as typeof a).self;
-    default:
-      // objects, arrays, functions: identity
-      return a === b;
-  }
-}
-
 /** A comparison `a op b` of the IR (`===`/`==` → '==', `instanceof` → 'is'). */
 export function tsCompare(op: CmpOp, a: Value, b: Value): Value {
   switch (op) {
     case '==':
     case '!=': {
-      const e = sameValue(a, b);
+      const e = strictEquals(a, b);
       return jsBool(e === undefined ? undefined : op === '==' ? e : !e);
     }
     case '<':
