@@ -12,6 +12,7 @@ import { canCastSafe, castData, isFloat, operandOf, type DtOperand } from './dty
 import { registerOp } from './registry';
 import type { OpCall, OpModule } from './types';
 import { outDtypeUnknown, resolveLoop, type Loop, type ResolveSpec } from './ufuncTypes';
+import { canCastSameKind, maskLanes, mergeOut, outCastError, outOperand, outShape, whereOperand } from './ufuncOut';
 
 export type Kernel1 = (x: number) => number;
 export type Kernel2 = (x: number, y: number) => number;
@@ -61,16 +62,22 @@ function operands(call: OpCall, params: readonly string[]): Operand[] {
 export function ufuncShape(spec: UfuncSpec<unknown>, call: OpCall): { result: ArrayValue; loop: Loop | null } {
   const ops = operands(call, spec.params);
   const shapes = ops.map((o) => (o.array ? o.array.shape : null));
-  const shape = broadcastOrNull(shapes);
+  const out = outOperand(call, spec.params.length);
+  const where = whereOperand(call);
+  const shape = out === undefined && where === undefined ? broadcastOrNull(shapes) : outShape(shapes, out, where);
   let loop: Loop | null = null;
   let dtype: DType | null;
   if (ops.every((o) => o.dt !== null)) {
     loop = resolveLoop(spec, ops.map((o) => o.dt!), dtypeArg(call, -1, 'dtype') ?? null);
     dtype = loop.out;
+    if (out?.dtype && !canCastSameKind(loop.out, out.dtype)) throw outCastError(spec.ufunc, loop.out, out.dtype);
     if (spec.check && ops.every((o) => o.array?.data)) spec.check(ops.map((o) => o.array!), loop);
   } else {
     dtype = outDtypeUnknown(spec);
   }
+  // with out=, the call returns out itself: its dtype, never a numpy scalar
+  if (out) return { result: { kind: 'array', shape, dtype: out.dtype }, loop };
+  if (out === null) return { result: { kind: 'array', shape, dtype: null }, loop };
   const result: ArrayValue = { kind: 'array', shape, dtype };
   // numpy returns a numpy scalar, not a 0-d array, when every operand is 0-d
   if (shape !== null && shape.length === 0) result.scalar = true;
@@ -96,7 +103,10 @@ export function runKernel(loop: Loop, inputs: readonly ArrayValue[], outShape: r
   if (inputs.length === 1) {
     const f = kernel as Kernel1;
     const x = xs[0];
-    for (let i = 0; i < n; i++) out[i] = f(x[i]);
+    // an out= larger than the input broadcasts it
+    const ix = x.length === n ? null : broadcastIndexer(concrete(inputs[0].shape!), outShape);
+    if (ix === null) for (let i = 0; i < n; i++) out[i] = f(x[i]);
+    else for (let i = 0; i < n; i++) out[i] = f(x[ix[i]]);
   } else if (inputs.length === 3) {
     const f = kernel as unknown as Kernel3;
     const id = inputs.map((a) => broadcastIndexer(concrete(a.shape!), outShape));
@@ -168,16 +178,23 @@ function detectFlags(spec: UfuncSpec<unknown>, loop: Loop, inputs: readonly Arra
 export function ufuncEvaluate(spec: UfuncSpec<Kernel1 | Kernel2 | Kernel3>, call: OpCall, abstract: Value): Value {
   const ops = operands(call, spec.params);
   if (abstract.kind !== 'array' || abstract.shape === null || ops.some((o) => !o.array?.data)) return abstract;
-  // a where= mask leaves the unselected outputs uninitialised in numpy: no determined value
-  if (call.kwargs.has('where')) return abstract;
+  const out = outOperand(call, spec.params.length) ?? undefined;
+  const where = whereOperand(call) ?? undefined;
+  // a where= mask leaves the unselected outputs uninitialised without out=: no determined value
+  if (call.kwargs.has('where') && (!where?.data || !out?.data)) return abstract;
   const { loop } = ufuncShape(spec, call);
   if (!loop) return abstract;
   const inputs = ops.map((o) => o.array!);
-  const outShape = concrete(abstract.shape);
-  const data = runKernel(loop, inputs, outShape, spec.kernel(loop));
-  const flags = detectFlags(spec, loop, inputs, data, outShape);
+  const shape = concrete(abstract.shape);
+  const data = runKernel(loop, inputs, shape, spec.kernel(loop));
+  // numpy never computes masked lanes, so they raise no RuntimeWarning
+  const lanes = where ? maskLanes(where, shape) : undefined;
+  if (lanes) for (let i = 0; i < data.length; i++) if (!lanes[i]) data[i] = 0;
+  const flags = detectFlags(spec, loop, inputs, data, shape);
   if (flags.size) reportFp(call, spec.ufunc, flags);
-  return { ...abstract, data };
+  if (!out && !where) return { ...abstract, data };
+  const merged = mergeOut(data, shape, out, where);
+  return merged ? { ...abstract, data: merged } : abstract;
 }
 
 /** Build and register the OpModule of a ufunc. */
@@ -187,6 +204,7 @@ export function defineUfunc(spec: UfuncSpec<Kernel1 | Kernel2 | Kernel3>): OpMod
     doc: spec.doc,
     latex: spec.latex,
     shape: (call) => ufuncShape(spec, call).result,
+    outArg: spec.params.length,
     evaluate: (call, abstract) => ufuncEvaluate(spec, call, abstract),
   };
   registerOp(mod);

@@ -45,3 +45,4 @@ import './linalg/svd';
 import './linalg/square';
 import './linalg/trace';
 import './product/einsum';
+import './ufunc/extra';

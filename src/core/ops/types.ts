@@ -54,4 +54,10 @@ export interface OpModule {
    * `shape` returned for this call.
    */
   evaluate(call: OpCall, abstract: Value): Value;
+  /**
+   * Positional index of numpy's `out` parameter when the op takes one there (ufuncs: right after
+   * their inputs). With `out` (here or as `out=`), the op returns the values out must hold and the
+   * interpreter writes them into that array and returns it, as numpy does.
+   */
+  outArg?: number;
 }
