@@ -89,8 +89,9 @@ module.exports = async (h) => {
     const squiggle = page.locator('.monaco-editor .squiggly-error').first();
     await squiggle.waitFor({ state: 'attached', timeout: 30_000 });
     await gotoLine(page, 14, 10);
-    await editorLine(page, /Q\s@\sK\s\//);
-    const box = await squiggle.boundingBox();
+    const bugLine = await editorLine(page, /Q\s@\sK\s\//);
+    // the `@` token lies under the squiggle (Q @ K)
+    const box = await bugLine.locator('span > span', { hasText: '@' }).first().boundingBox();
     await page.mouse.move(10, 10);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.locator('.monaco-hover:not(.hidden)', { hasText: /matmul-mismatch/ }).first().waitFor({ state: 'visible', timeout: 20_000 });
@@ -159,10 +160,12 @@ module.exports = async (h) => {
     const isDark = async () => /\bvs-dark\b/.test((await page.locator('.monaco-workbench').getAttribute('class')) ?? '');
     if ((await isDark()) !== (kind === 'dark')) {
       await palette(page, 'Preferences: Color Theme');
+      const name = kind === 'dark' ? 'Dark Modern' : 'Light Modern';
       await page.waitForTimeout(500);
-      await page.keyboard.type(kind === 'dark' ? 'Default Dark Modern' : 'Default Light Modern');
-      await page.waitForTimeout(500);
-      await page.keyboard.press('Enter');
+      await page.keyboard.type(name);
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+      await row.waitFor({ state: 'visible', timeout: 10_000 });
+      await row.click();
       await page.waitForTimeout(1000);
     }
     if ((await isDark()) !== (kind === 'dark')) throw new Error(`still not ${kind}`);
