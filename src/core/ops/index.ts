@@ -46,3 +46,6 @@ import './linalg/square';
 import './linalg/trace';
 import './product/einsum';
 import './ufunc/extra';
+import './linalg/power';
+import './shape/diag';
+import './shape/grid';

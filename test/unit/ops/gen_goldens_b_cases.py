@@ -137,3 +137,17 @@ case('linalg', 'np.trace', [R(2, 3, 4)], note='3-D: first two axes')
 case('linalg', 'ndarray.trace', [], self=I(4, 4) % 3 == 0, note='bool -> int64')
 
 exec(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'gen_goldens_b_cases2.py')).read())
+
+# ---- more linalg: matrix_power, matrix_rank
+case('linalg', 'np.linalg.matrix_power', [S3, 3])
+case('linalg', 'np.linalg.matrix_power', [np.array([[1, 1], [1, 0]]), 10], note='int stays int')
+case('linalg', 'np.linalg.matrix_power', [S3, 0], note='identity')
+case('linalg', 'np.linalg.matrix_power', [S3, -2], note='negative: inverse')
+case('linalg', 'np.linalg.matrix_power', [R(2, 3, 3), 2], note='stack')
+case('linalg', 'np.linalg.matrix_power', [R(2, 3), 2], code='linalg-square')
+case('linalg', 'np.linalg.matrix_rank', [np.array([[1.0, 2.0], [2.0, 4.0], [3.0, 6.0]])])
+case('linalg', 'np.linalg.matrix_rank', [R(3, 4)])
+case('linalg', 'np.linalg.matrix_rank', [np.outer(R(4), R(3)) + np.outer(R(4), R(3))], note='rank 2')
+case('linalg', 'np.linalg.matrix_rank', [R(3)], note='vector')
+case('linalg', 'np.linalg.matrix_rank', [np.zeros((2, 2))])
+case('linalg', 'np.linalg.matrix_rank', [R(2, 3, 3)], note='stack')

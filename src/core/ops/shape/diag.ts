@@ -1,0 +1,107 @@
+// Diagonals: np.diag (a 1-D input becomes a square matrix with it on the k-th diagonal; a 2-D input
+// gives its k-th diagonal) and np.diagonal / ndarray.diagonal (over two axes of any array, the
+// diagonal becoming the last axis).
+
+import { Dim } from '../../shapes/dim';
+import type { ArrayValue, Value } from '../../values';
+import { arrayOrUnknown, dataOf, fail, result, shapeOf, size } from '../nd/common';
+import { registerOp } from '../registry';
+import type { OpCall, OpModule } from '../types';
+import { intValue, normAxis } from './axes';
+
+/** Length of the k-th diagonal of an r×c block. */
+function diagLen(r: Dim, c: Dim, k: number): Dim {
+  if (typeof r !== 'number' || typeof c !== 'number') return k === 0 && Dim.equal(r, c) ? r : Dim.sym(`diag(${Dim.format(r)},${Dim.format(c)})`);
+  return Math.max(0, k >= 0 ? Math.min(r, c - k) : Math.min(r + k, c));
+}
+
+function diagPlan(call: OpCall) {
+  const a = arrayOrUnknown(call.args[0] ?? call.kwargs.get('v'));
+  const k = intValue(call.args[1] ?? call.kwargs.get('k')) ?? 0;
+  if (a.shape === null) return { a, k, shape: null };
+  if (a.shape.length === 1) {
+    const n = Dim.add(a.shape[0], Math.abs(k));
+    return { a, k, shape: [n, n] };
+  }
+  if (a.shape.length === 2) return { a, k, shape: [diagLen(a.shape[0], a.shape[1], k)] };
+  throw fail('diag-dims', 'Input must be 1- or 2-d.', `np.diag attend un vecteur ou une matrice, pas un tableau à ${a.shape.length} dimensions (voir np.diagonal)`);
+}
+
+const diag: OpModule = {
+  names: ['np.diag'],
+  doc: 'From a vector v, the square matrix with v on its k-th diagonal (zeros elsewhere); from a matrix, its k-th diagonal as a vector.',
+  latex: ([a]) => `\\operatorname{diag}(${a})`,
+  shape(call: OpCall): Value {
+    const p = diagPlan(call);
+    return result(p.shape, p.a.dtype);
+  },
+  evaluate(call: OpCall): Value {
+    const p = diagPlan(call);
+    const s = shapeOf(p.a);
+    const d = dataOf(p.a);
+    const out = new Float64Array(size(p.shape as number[]));
+    const k = p.k;
+    if (s.length === 1) {
+      const n = s[0] + Math.abs(k);
+      for (let i = 0; i < s[0]; i++) out[(k >= 0 ? i : i - k) * n + (k >= 0 ? i + k : i)] = d[i];
+    } else {
+      for (let i = 0; i < out.length; i++) out[i] = d[(k >= 0 ? i : i - k) * s[1] + (k >= 0 ? i + k : i)];
+    }
+    return result(p.shape, p.a.dtype, out);
+  },
+};
+
+function diagonalPlan(call: OpCall) {
+  const self = call.self !== undefined;
+  const a = arrayOrUnknown(call.self ?? call.args[0] ?? call.kwargs.get('a'));
+  const o = self ? 0 : 1;
+  const k = intValue(call.args[o] ?? call.kwargs.get('offset')) ?? 0;
+  const ax1 = intValue(call.args[o + 1] ?? call.kwargs.get('axis1')) ?? 0;
+  const ax2 = intValue(call.args[o + 2] ?? call.kwargs.get('axis2')) ?? 1;
+  if (a.shape === null) return { a, k, shape: null };
+  if (a.shape.length < 2) throw fail('diag-dims', 'diag requires an array of at least two dimensions', 'np.diagonal demande au moins 2 dimensions');
+  const i = normAxis(ax1, a.shape.length);
+  const j = normAxis(ax2, a.shape.length);
+  if (i === j) throw fail('diag-dims', 'axis1 and axis2 cannot be the same', 'axis1 et axis2 doivent être différents');
+  const rest = a.shape.filter((_, q) => q !== i && q !== j);
+  return { a, k, i, j, shape: [...rest, diagLen(a.shape[i], a.shape[j], k)] };
+}
+
+const diagonal: OpModule = {
+  names: ['np.diagonal', 'ndarray.diagonal'],
+  doc: 'The diagonal a[…, i, i + offset] taken over axis1 and axis2 (default the first two); it becomes the last axis of the result.',
+  latex: ([a]) => `\\operatorname{diag}(${a})`,
+  shape(call: OpCall): Value {
+    const p = diagonalPlan(call);
+    return result(p.shape, p.a.dtype);
+  },
+  evaluate(call: OpCall): Value {
+    const p = diagonalPlan(call);
+    const a = p.a as ArrayValue;
+    const s = shapeOf(a);
+    const d = dataOf(a);
+    const shape = p.shape as number[];
+    const len = shape[shape.length - 1];
+    const str = s.map((_, q) => size(s.slice(q + 1)));
+    const restAxes = s.map((_, q) => q).filter((q) => q !== p.i && q !== p.j);
+    const out = new Float64Array(size(shape));
+    const outer = out.length / Math.max(len, 1);
+    for (let r = 0; r < outer; r++) {
+      let base = 0;
+      let rem = r;
+      for (let q = restAxes.length - 1; q >= 0; q--) {
+        base += (rem % s[restAxes[q]]) * str[restAxes[q]];
+        rem = Math.floor(rem / s[restAxes[q]]);
+      }
+      for (let t = 0; t < len; t++) {
+        const x = p.k >= 0 ? t : t - p.k;
+        const y = p.k >= 0 ? t + p.k : t;
+        out[r * len + t] = d[base + x * str[p.i!] + y * str[p.j!]];
+      }
+    }
+    return result(shape, a.dtype, out);
+  },
+};
+
+registerOp(diag);
+registerOp(diagonal);
