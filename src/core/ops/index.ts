@@ -49,3 +49,5 @@ import './ufunc/extra';
 import './linalg/power';
 import './shape/diag';
 import './shape/grid';
+import './reduce/quantile';
+import './reduce/nan';

@@ -5,7 +5,10 @@
 import { NumpyError } from '../../diagnostics';
 import type { Dim, Shape } from '../../shapes/dim';
 import type { ArrayValue, DType, Value } from '../../values';
-import { arg, axisArg, boolArg, dtypeArg } from '../args';
+import { arg, axisArg, boolArg, dtypeArg, numberOf } from '../args';
+import { broadcastData, broadcastMany } from '../../shapes/broadcast';
+import { Shape as S } from '../../shapes/dim';
+import { whereOperand } from '../ufuncOut';
 import { toArray } from '../convert';
 import type { OpCall } from '../types';
 
@@ -24,21 +27,32 @@ export function paramIndex(call: OpCall, params: readonly string[], p: string): 
 
 export interface ReduceArgs {
   a: ArrayValue | null;
+  /** where= as 0/1 per element of `a` (broadcast); undefined when absent, null when not determined */
+  where?: Float64Array | null;
+  /** initial= when given */
+  initial?: number | null;
   /** normalised axes; null = all; undefined = unknown (or the rank is unknown) */
   axes: number[] | null | undefined;
   keepdims: boolean | undefined;
   dtype: DType | null | undefined;
 }
 
-export function reduceArgs(call: OpCall, params: readonly string[]): ReduceArgs {
+/**
+ * `masks`: the caller applies where= and initial= itself (sum, prod, mean, max, min); any other
+ * reduction keeps the shape but drops the value, since it would otherwise ignore them.
+ */
+export function reduceArgs(call: OpCall, params: readonly string[], masks = false): ReduceArgs {
   let a = subjectOf(call);
-  // where= / initial= change the values in ways we do not model: keep the shape, drop the value
-  if (a?.data && (call.kwargs.has('where') || call.kwargs.has('initial'))) a = { kind: 'array', shape: a.shape, dtype: a.dtype };
+  if (!masks && a?.data && (call.kwargs.has('where') || call.kwargs.has('initial'))) a = { kind: 'array', shape: a.shape, dtype: a.dtype };
   const nd = a?.shape ? a.shape.length : undefined;
   const axes = axisArg(call, paramIndex(call, params, 'axis'), 'axis', nd, null);
   const keepdims = boolArg(call, paramIndex(call, params, 'keepdims'), 'keepdims', false);
   const dtype = params.includes('dtype') ? dtypeArg(call, paramIndex(call, params, 'dtype'), 'dtype') : null;
-  return { a, axes: nd === undefined && axes !== null ? undefined : axes, keepdims, dtype };
+  const r: ReduceArgs = { a, axes: nd === undefined && axes !== null ? undefined : axes, keepdims, dtype };
+  if (call.kwargs.has('where')) r.where = whereMask(call, a);
+  const init = call.kwargs.get('initial');
+  if (init !== undefined && init.kind !== 'none') r.initial = numberOf(init) ?? null;
+  return r;
 }
 
 /** The shape after reducing `axes` (null: all) with or without keepdims. */
@@ -173,5 +187,21 @@ export function reduceData(data: Float64Array, shape: readonly number[], axes: r
     for (let j = 0; j < inner.length; j++) buf[j] = data[base + inner[j]];
     out[o] = fn(buf, inner.length);
   }
+  return out;
+}
+
+/** where= as 0/1 broadcast to the array's shape (numpy's mask rules: bool arrays, or lists cast to bool). */
+function whereMask(call: OpCall, a: ArrayValue | null): Float64Array | null | undefined {
+  const w = whereOperand(call);
+  if (w === undefined) return undefined;
+  if (!w?.data || !w.shape || !a?.shape || !S.isConcrete(w.shape) || !S.isConcrete(a.shape)) return null;
+  broadcastMany([a.shape, w.shape]); // numpy's error when the mask does not fit
+  return broadcastData(w.data, w.shape, a.shape);
+}
+
+/** The array's data with masked-out elements replaced by the reduction's identity (a copy). */
+export function maskedData(data: Float64Array, where: Float64Array, identity: number): Float64Array {
+  const out = data.slice();
+  for (let i = 0; i < out.length; i++) if (where[i] === 0) out[i] = identity;
   return out;
 }

@@ -6,9 +6,17 @@ import { NumpyError } from '../../diagnostics';
 import type { Value } from '../../values';
 import { registerOp } from '../registry';
 import type { OpModule } from '../types';
-import { emptyReductionError, reduceArgs, reduceData, reducedShape, reducesEmpty, reductionResult } from './core';
+import { castScalar } from '../dtype';
+import { emptyReductionError, maskedData, reduceArgs, reduceData, reducedShape, reducesEmpty, reductionResult } from './core';
 
 type Pick = (buf: Float64Array, n: number) => number;
+
+function noIdentityError(ufunc: string): NumpyError {
+  return new NumpyError('reduction-where', {
+    en: `reduction operation '${ufunc}' does not have an identity, so to use a where mask one has to specify 'initial'`,
+    fr: `la réduction '${ufunc}' n'a pas d'élément neutre : avec un masque where, il faut donner initial= (par ex. initial=-np.inf)`,
+  }, { pyType: 'ValueError' });
+}
 
 /** The index of the first extreme; a nan is the extreme (numpy's argmax/argmin stop at the first nan). */
 function argPick(better: (x: number, best: number) => boolean): Pick {
@@ -37,16 +45,25 @@ function define(names: string[], ufunc: 'maximum' | 'minimum', doc: string, late
   registerOp({
     names, doc, latex,
     shape(call) {
-      const r = reduceArgs(call, params);
+      const r = reduceArgs(call, params, true);
       const dt = r.a?.dtype ?? null;
+      if (call.kwargs.has('where') && r.initial === undefined) throw noIdentityError(ufunc);
       if (!r.a || r.a.shape === null || r.axes === undefined || r.keepdims === undefined) return { kind: 'array', shape: null, dtype: dt };
-      if (reducesEmpty(r.a.shape, r.axes)) throw emptyReductionError(ufunc);
+      if (r.initial === undefined && reducesEmpty(r.a.shape, r.axes)) throw emptyReductionError(ufunc);
       return reductionResult(reducedShape(r.a.shape, r.axes, r.keepdims), dt);
     },
     evaluate(call, abstract) {
-      const r = reduceArgs(call, params);
-      if (abstract.kind !== 'array' || !r.a?.data || r.a.shape === null || r.axes === undefined) return abstract;
-      const data = reduceData(r.a.data, r.a.shape as number[], r.axes, (buf, n) => buf[pick(buf, n)]);
+      const r = reduceArgs(call, params, true);
+      if (abstract.kind !== 'array' || !r.a?.data || r.a.shape === null || r.axes === undefined || r.where === null || r.initial === null) return abstract;
+      const init = r.initial;
+      // initial= takes part in every lane, so masked-out elements can simply become initial
+      const src = r.where && init !== undefined ? maskedData(r.a.data, r.where, init) : r.a.data;
+      const data = reduceData(src, r.a.shape as number[], r.axes, (buf, n) => {
+        const x = n === 0 ? init! : buf[pick(buf, n)];
+        if (init === undefined || Number.isNaN(x)) return x;
+        return ufunc === 'maximum' ? (init > x ? init : x) : init < x ? init : x;
+      });
+      if (r.a.dtype) for (let i = 0; i < data.length; i++) data[i] = castScalar(data[i], r.a.dtype);
       return { ...abstract, data };
     },
   });
