@@ -12,8 +12,10 @@ export interface Loc {
   endCol: number;
 }
 
-export type BinOp = '+' | '-' | '*' | '/' | '//' | '%' | '**' | '@' | '&' | '|' | '^' | '<<' | '>>';
-export type UnaryOp = '-' | '+' | 'not' | '~';
+/** `>>>` is JavaScript's unsigned right shift (TypeScript only) */
+export type BinOp = '+' | '-' | '*' | '/' | '//' | '%' | '**' | '@' | '&' | '|' | '^' | '<<' | '>>' | '>>>';
+/** `typeof` is JavaScript's (TypeScript only) */
+export type UnaryOp = '-' | '+' | 'not' | '~' | 'typeof';
 export type CmpOp = '<' | '<=' | '>' | '>=' | '==' | '!=' | 'in' | 'not in' | 'is' | 'is not';
 
 export interface Arg {

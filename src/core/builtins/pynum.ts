@@ -108,6 +108,8 @@ export function numBinary(op: BinOp, a: Value, b: Value, language: 'python' | 't
       if (bothBool && (op === '&' || op === '|' || op === '^')) return { kind: 'bool', value: r !== 0n };
       return mk('int', Number(r));
     }
+    case '>>>':
+      throw new PyError('SyntaxError', { en: "'>>>' is JavaScript's operator, not Python's", fr: "'>>>' est un opérateur JavaScript, pas Python" });
     case '@':
       throw new PyError('TypeError', {
         en: `unsupported operand type(s) for @: '${pyTypeName(a)}' and '${pyTypeName(b)}'`,

@@ -19,7 +19,8 @@ import { inplaceResult } from './views';
 
 /** The binding name of a target: `x`, `self.W`, `layer.W_q`. */
 export function targetName(it: Interp, t: Expr): string | undefined {
-  if (t.k === 'name') return t.name;
+  // TypeScript's `this` is lowered to `self`; its bindings keep the name the code uses
+  if (t.k === 'name') return t.name === 'self' && it.language === 'typescript' ? 'this' : t.name;
   if (t.k === 'attr') {
     const base = targetName(it, t.obj);
     return base === undefined ? undefined : `${base}.${t.name}`;

@@ -12,6 +12,7 @@ import type { Interp } from './context';
 import { callOp, type CallSite } from './dispatch';
 import { classImpl, classLookup, funcImpl, mro } from './model';
 import { moduleAttr } from './modules';
+import { tsGetAttr, tsSetAttr } from './tsAccess';
 
 /** ndarray attributes that are properties (computed on access), not methods. */
 const ARRAY_PROPS = new Set(['T', 'mT', 'real', 'imag', 'flat', 'base', 'strides', 'flags', 'itemsize', 'nbytes', 'data', 'ctypes']);
@@ -51,6 +52,10 @@ export function bindMethod(it: Interp, fn: Value, self: Value, cls: ClassValue, 
 }
 
 export function getAttr(it: Interp, obj: Value, name: string, site: CallSite, call: (f: Value, args: Value[]) => Value): Value {
+  if (it.language === 'typescript') {
+    const r = tsGetAttr(obj, name);
+    if (r) return r;
+  }
   switch (obj.kind) {
     case 'module':
       return moduleAttr(obj.name, name);
@@ -97,7 +102,6 @@ export function getAttr(it: Interp, obj: Value, name: string, site: CallSite, ca
         if (name === 'real') return obj;
         if (name === 'imag') return { kind: obj.kind, value: 0 };
       }
-      if (it.language === 'typescript') return tsAttr(obj, name);
       if (it.speculative) return { kind: 'unknown' };
       throw noAttr(obj, name);
     }
@@ -107,18 +111,6 @@ export function getAttr(it: Interp, obj: Value, name: string, site: CallSite, ca
     default:
       return { kind: 'unknown', why: obj.kind === 'unknown' ? obj.why : undefined };
   }
-}
-
-/** TypeScript arrays and strings: `.length` and the few methods students use. */
-function tsAttr(obj: Value, name: string): Value {
-  if (name === 'length') {
-    if ((obj.kind === 'list' || obj.kind === 'tuple') && obj.items) return { kind: 'float', value: obj.items.length };
-    if (obj.kind === 'str' && obj.value !== undefined) return { kind: 'float', value: obj.value.length };
-    return { kind: 'float' };
-  }
-  const alias: Record<string, string> = { push: 'list.append', toLowerCase: 'str.lower', toUpperCase: 'str.upper', trim: 'str.strip' };
-  if (alias[name]) return { kind: 'builtin', name: alias[name], self: obj };
-  return { kind: 'unknown' };
 }
 
 function builtinAttr(it: Interp, obj: Value & { kind: 'builtin' }, name: string, call: (f: Value, args: Value[]) => Value): Value {
@@ -147,6 +139,7 @@ function builtinAttr(it: Interp, obj: Value & { kind: 'builtin' }, name: string,
 
 /** `obj.name = v` (instances and classes; anything else is ignored as the tracer cannot see it). */
 export function setAttr(it: Interp, obj: Value, name: string, v: Value): void {
+  if (it.language === 'typescript' && tsSetAttr(it, obj, name, v)) return;
   if (obj.kind === 'instance') it.heap.set(obj.attrs, name, v);
   else if (obj.kind === 'class') it.heap.set(classImpl(obj).attrs, name, v);
   else if (obj.kind === 'int' || obj.kind === 'float' || obj.kind === 'str' || obj.kind === 'list' || obj.kind === 'none') {

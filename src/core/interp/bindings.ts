@@ -8,6 +8,7 @@ import type { Binding } from '../types';
 import type { DType, L10nText, Value } from '../values';
 import type { Heap } from './heap';
 import { valuesEqual } from './merge';
+import { jsShapeOf } from './tsShapes';
 
 const RUN_CAP = 64;
 /** internal fresh symbols look like __s12 until the recorder gives them a name */
@@ -86,6 +87,9 @@ export class BindingRecorder {
   /** internal symbol → the first name the code gave it (`n, d = X.shape` in an uncalled function) */
   private readonly aliases = new Map<string, string>();
 
+  /** TypeScript: arrays are JS arrays, whose nested lengths are the shape (see tsShapes.ts) */
+  jsArrays = false;
+
   constructor(private readonly heap: Heap) {}
 
   record(loc: Loc, name: string, value: Value, why?: L10nText, hidden = false): void {
@@ -109,7 +113,7 @@ export class BindingRecorder {
         this.aliases.set(value.sym, name);
       }
     }
-    const { shape, dtype } = shapeOf(value);
+    const { shape, dtype } = this.jsArrays ? jsShapeOf(value) : shapeOf(value);
     e.count++;
     if (e.count === 1) {
       e.first = freeze(value);

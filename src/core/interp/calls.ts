@@ -72,6 +72,8 @@ function callBuiltin(it: Interp, fn: Value & { kind: 'builtin' }, args: Value[],
   if (fallback && fn.self && !hasOpName(name)) return fallback(fn.self);
   if (name.startsWith('console.') || name === 'object.__noop__') return { kind: 'none' };
   if (isOpName(name)) {
+    // mathjs map/forEach call back into the program's own functions
+    if (it.language === 'typescript') it.opCtx.call = (f, a) => callValue(it, f, a, new Map(), site);
     const dt = name.startsWith('np.') && !fn.self ? dtypeFromName(name) : undefined;
     if (dt && !findOpSafe(it, name)) return numpyScalar(dt, args[0]);
     return callOp(it, name, args, kwargs, fn.self, site);
@@ -166,7 +168,9 @@ function bindParams(it: Interp, name: string, def: FuncDef, impl: UserFunc, args
   const kw = new Map(kwargs);
   let ai = 0;
   const missing: string[] = [];
-  const lenient = it.speculative > 0 || site.uncertainArgs === true;
+  // JavaScript never checks arity: extra arguments are dropped, missing ones are undefined
+  const js = it.language === 'typescript';
+  const lenient = js || it.speculative > 0 || site.uncertainArgs === true;
   for (const p of def.params) {
     let v: Value | undefined;
     if (p.kind === 'normal') {
@@ -178,7 +182,7 @@ function bindParams(it: Interp, name: string, def: FuncDef, impl: UserFunc, args
         kw.delete(p.name);
       } else v = impl.defaults.get(p.name);
     } else if (p.kind === 'star') {
-      v = { kind: 'tuple', items: site.uncertainArgs ? null : args.slice(ai) };
+      v = { kind: js ? 'list' : 'tuple', items: site.uncertainArgs ? null : args.slice(ai) };
       ai = args.length;
     } else if (p.kind === 'kwonly') {
       v = kw.get(p.name) ?? impl.defaults.get(p.name);
@@ -189,6 +193,7 @@ function bindParams(it: Interp, name: string, def: FuncDef, impl: UserFunc, args
       v = { kind: 'dict', map: site.uncertainArgs ? null : map };
       kw.clear();
     }
+    if (v === undefined && js && !site.uncertainArgs && !it.speculative) v = { kind: 'none' };
     if (v === undefined) {
       missing.push(p.name);
       v = { kind: 'unknown' };

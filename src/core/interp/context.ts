@@ -89,6 +89,9 @@ export class Interp {
   ) {
     this.exprValues = new Array(program.exprCount);
     this.globals = new Scope('module', null, this.heap);
+    // TypeScript: closures write their enclosing variables, arrays are shaped by their lengths
+    this.globals.js = language === 'typescript';
+    this.recorder.jsArrays = language === 'typescript';
     this.deadline = this.start + options.budgetMs;
     this.opCtx = { maxElements: options.maxElements, report: (d) => this.report(d), perTrace: this.perTrace };
     this.lineStarts = [0];

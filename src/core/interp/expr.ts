@@ -18,14 +18,8 @@ import { moduleAttr } from './modules';
 import { binary, compare, truth, unary } from './operators';
 import { Scope } from './scope';
 import { getIndex } from './subscript';
-
-const TS_GLOBALS: Record<string, Value> = {
-  Math: { kind: 'module', name: 'Math' },
-  console: { kind: 'module', name: 'console' },
-  undefined: { kind: 'none' },
-  Infinity: { kind: 'float', value: Infinity },
-  NaN: { kind: 'float', value: NaN },
-};
+import { tsGlobal } from './tsGlobals';
+import { toJsString } from './tsValues';
 
 export function evalExpr(it: Interp, e: Expr, scope: Scope): Value {
   it.tick();
@@ -43,10 +37,10 @@ export function evalExpr(it: Interp, e: Expr, scope: Scope): Value {
 export function lookupName(it: Interp, name: string, scope: Scope): Value {
   const v = scope.lookup(name);
   if (v !== undefined) return v;
+  if (it.language === 'typescript') return tsGlobal(name);
   if (GLOBAL_BUILTINS.has(name) || KNOWN_EXCEPTIONS.has(name)) return { kind: 'builtin', name };
   if (name === '__name__') return { kind: 'str', value: '__main__' };
   if (name === 'NotImplemented' || name === 'Ellipsis') return { kind: 'unknown' };
-  if (it.language === 'typescript' && name in TS_GLOBALS) return TS_GLOBALS[name];
   for (const m of it.starModules) {
     try {
       const x = moduleAttr(m, name);
@@ -55,7 +49,7 @@ export function lookupName(it: Interp, name: string, scope: Scope): Value {
       // not in that module
     }
   }
-  if (it.speculative || it.language === 'typescript') return { kind: 'unknown' };
+  if (it.speculative) return { kind: 'unknown' };
   throw new PyError('NameError', { en: `name '${name}' is not defined`, fr: `le nom '${name}' n'est pas défini` });
 }
 
@@ -102,7 +96,8 @@ function evalItems(it: Interp, items: readonly Expr[], scope: Scope): Value[] | 
 function evalInner(it: Interp, e: Expr, scope: Scope): Value {
   switch (e.k) {
     case 'num':
-      return e.isInt ? { kind: 'int', value: e.value } : { kind: 'float', value: e.value };
+      // every JavaScript number is a float64
+      return e.isInt && it.language !== 'typescript' ? { kind: 'int', value: e.value } : { kind: 'float', value: e.value };
     case 'str':
       return { kind: 'str', value: e.value };
     case 'bool':
@@ -116,7 +111,8 @@ function evalInner(it: Interp, e: Expr, scope: Scope): Value {
       for (const p of e.parts) {
         if (typeof p === 'string') s = s === undefined ? undefined : s + p;
         else {
-          const t = pyStr(evalExpr(it, p, scope));
+          const pv = evalExpr(it, p, scope);
+          const t = it.language === 'typescript' ? toJsString(pv) : pyStr(pv);
           s = s === undefined || t === undefined ? undefined : s + t;
         }
       }

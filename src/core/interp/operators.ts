@@ -10,10 +10,13 @@ import { Shape } from '../shapes/dim';
 import type { L10nText, Value } from '../values';
 import type { Interp } from './context';
 import { callOp, NO_KWARGS, type CallSite } from './dispatch';
+import { tsBinary, tsCompare, tsUnary } from './tsOperators';
+import { jsTruthy } from './tsValues';
 
 export const BIN_OPS: Record<BinOp, string> = {
   '+': 'op.add', '-': 'op.sub', '*': 'op.mul', '/': 'op.truediv', '//': 'op.floordiv', '%': 'op.mod', '**': 'op.pow',
   '@': 'op.matmul', '&': 'op.and', '|': 'op.or', '^': 'op.xor', '<<': 'op.lshift', '>>': 'op.rshift',
+  '>>>': 'op.urshift',
 };
 const CMP_OPS: Partial<Record<CmpOp, string>> = { '<': 'op.lt', '<=': 'op.le', '>': 'op.gt', '>=': 'op.ge', '==': 'op.eq', '!=': 'op.ne' };
 
@@ -27,6 +30,7 @@ function unknownArrayFrom(a: Value, b: Value): Value {
 const arrayish = (v: Value): boolean => v.kind === 'array';
 
 export function binary(it: Interp, op: BinOp, a: Value, b: Value, site: CallSite): Value {
+  if (it.language === 'typescript') return tsBinary(op, a, b);
   if (arrayish(a) || arrayish(b)) {
     if (a.kind === 'unknown' || b.kind === 'unknown') return unknownArrayFrom(a, b);
     if (a.kind === 'instance' || b.kind === 'instance') return { kind: 'unknown' };
@@ -37,6 +41,7 @@ export function binary(it: Interp, op: BinOp, a: Value, b: Value, site: CallSite
 }
 
 export function unary(it: Interp, op: UnaryOp, a: Value, site: CallSite): Value {
+  if (it.language === 'typescript' || op === 'typeof') return tsUnary(op, a);
   if (op === 'not') {
     const t = truth(it, a);
     return { kind: 'bool', value: t === undefined ? undefined : !t };
@@ -49,6 +54,7 @@ export function unary(it: Interp, op: UnaryOp, a: Value, site: CallSite): Value 
 
 /** bool(v): undefined when unknown; numpy's ValueError for an array of several elements. */
 export function truth(_it: Interp, v: Value): boolean | undefined {
+  if (_it.language === 'typescript') return jsTruthy(v);
   if (v.kind !== 'array') return truthy(v);
   if (!v.shape) return undefined;
   const n = Shape.size(v.shape);
@@ -65,6 +71,7 @@ export function truth(_it: Interp, v: Value): boolean | undefined {
 
 /** One comparison `a op b` (chains are handled by the caller). */
 export function compare(it: Interp, op: CmpOp, a: Value, b: Value, site: CallSite): Value {
+  if (it.language === 'typescript') return tsCompare(op, a, b);
   if (op === 'is' || op === 'is not') {
     let r: boolean | undefined;
     if (a.kind === 'unknown' || b.kind === 'unknown') r = undefined;

@@ -9,13 +9,25 @@ export class Scope {
   /** names declared `global` / `nonlocal` in this function */
   globalNames?: Set<string>;
   nonlocalNames?: Set<string>;
+  /**
+   * JavaScript scoping (TypeScript programs): assigning a name this scope did not declare
+   * writes the enclosing function's (or the module's) variable, as closures do in JavaScript.
+   */
+  js: boolean;
 
   constructor(
     readonly kind: 'module' | 'function' | 'class',
     /** the enclosing scope for name lookup (class scopes are skipped by nested functions) */
     readonly parent: Scope | null,
     readonly heap: Heap,
-  ) {}
+  ) {
+    this.js = parent ? parent.js : false;
+  }
+
+  /** `let x` / `const x`: the name belongs to this scope from now on (JavaScript only). */
+  declare(name: string, v: Value): void {
+    this.heap.set(this.vars, name, v);
+  }
 
   get module(): Scope {
     let s: Scope = this;
@@ -46,6 +58,9 @@ export class Scope {
         if (s.kind === 'function' && s.vars.has(name)) return s;
         s = s.parent;
       }
+    }
+    if (this.js && !this.vars.has(name)) {
+      for (let s = this.parent; s; s = s.parent) if (s.kind !== 'class' && s.vars.has(name)) return s;
     }
     return this;
   }

@@ -93,10 +93,14 @@ function execInner(it: Interp, s: Stmt, scope: Scope): Completion {
   switch (s.k) {
     case 'assign': {
       const v = evalExpr(it, s.value, scope);
+      if (s.decl) declareTargets(s.targets, scope);
       for (const t of s.targets) assignTarget(it, t, v, scope, true);
       return 'normal';
     }
     case 'declare':
+      // `let x;` in TypeScript: a new variable, undefined until assigned
+      if (scope.js) declareTargets([s.target], scope);
+      return 'normal';
     case 'pass':
     case 'error':
       return 'normal';
@@ -208,6 +212,15 @@ function execInner(it: Interp, s: Stmt, scope: Scope): Completion {
       scope.globalNames ??= new Set();
       for (const n of s.names) scope.globalNames.add(n);
       return 'normal';
+  }
+}
+
+/** `const` / `let` / `var` targets are new variables of this scope (JavaScript scoping). */
+function declareTargets(targets: readonly Expr[], scope: Scope): void {
+  for (const t of targets) {
+    if (t.k === 'name') scope.declare(t.name, V.none);
+    else if (t.k === 'list' || t.k === 'tuple') declareTargets(t.items, scope);
+    else if (t.k === 'starred') declareTargets([t.value], scope);
   }
 }
 

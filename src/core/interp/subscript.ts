@@ -11,6 +11,7 @@ import { Value as V, type Value } from '../values';
 import type { Interp } from './context';
 import { callOp, NO_KWARGS, type CallSite } from './dispatch';
 import { mergeValue } from './merge';
+import { tsGetIndex, tsSetIndex } from './tsAccess';
 import { noteView, setItem } from './views';
 
 /** CPython's PySlice_AdjustIndices: the concrete indices a slice selects from a length. */
@@ -57,6 +58,10 @@ function joinAll(it: Interp, items: Value[]): Value {
 }
 
 export function getIndex(it: Interp, obj: Value, idx: Value, site: CallSite, callDunder: (o: Value, name: string, args: Value[]) => Value | undefined): Value {
+  if (it.language === 'typescript') {
+    const r = tsGetIndex(it, obj, idx);
+    if (r) return r;
+  }
   switch (obj.kind) {
     case 'array': {
       const r = callOp(it, 'op.getitem', [obj, idx], NO_KWARGS, undefined, site);
@@ -124,6 +129,7 @@ export function getIndex(it: Interp, obj: Value, idx: Value, site: CallSite, cal
 }
 
 export function setIndex(it: Interp, obj: Value, idx: Value, v: Value, site: CallSite, callDunder: (o: Value, name: string, args: Value[]) => Value | undefined): void {
+  if (it.language === 'typescript' && tsSetIndex(it, obj, idx, v)) return;
   switch (obj.kind) {
     case 'array':
       setItem(it, obj, idx, v, site);

@@ -22,8 +22,9 @@ const STATIC_CONSTANTS: Record<string, Record<string, number>> = {
 /** mathjs Matrix members the tracer models (each an op 'math.Matrix.<name>'). */
 const MATRIX_METHODS = new Set(['toArray', 'valueOf', 'size', 'map', 'forEach', 'get', 'clone', 'subset', 'reshape', 'resize', 'toJSON', 'storage', 'datatype', 'density']);
 
-function method(prefix: string, name: string, self: Value): Value | undefined {
-  const key = `${prefix}.${name}`;
+/** A built-in named `prefix + sep + name` bound to `self` ('js.Array#map' for methods, 'js.Array.from' for statics). */
+function method(prefix: string, name: string, self: Value, sep = '#'): Value | undefined {
+  const key = `${prefix}${sep}${name}`;
   return findBuiltin(key) ? { kind: 'builtin', name: key, self } : undefined;
 }
 
@@ -53,7 +54,7 @@ export function tsGetAttr(obj: Value, name: string): Value | undefined {
     case 'builtin': {
       const c = STATIC_CONSTANTS[obj.name]?.[name];
       if (c !== undefined) return num(c);
-      if (obj.name.startsWith('js.') && !obj.self) return method(obj.name, name, obj) ?? { kind: 'unknown' };
+      if (obj.name.startsWith('js.') && !obj.self) return method(obj.name, name, obj, '.') ?? { kind: 'unknown' };
       return undefined;
     }
     case 'none':

@@ -33,6 +33,11 @@ export interface OpContext {
    * 'np.random' keeps numpy's global legacy RandomState here). The interpreter creates it empty.
    */
   perTrace: Map<string, unknown>;
+  /**
+   * Calls a function value of the program (a mathjs `map` / `forEach` callback) the way the
+   * interpreter would; set by the interpreter before a TypeScript op runs.
+   */
+  call?: (fn: Value, args: Value[]) => Value;
 }
 
 export interface OpModule {

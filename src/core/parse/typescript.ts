@@ -10,7 +10,7 @@ import { lowerExpr, lowerParams } from './typescriptExpr';
 
 const AUG: Record<string, BinOp> = {
   '+=': '+', '-=': '-', '*=': '*', '/=': '/', '%=': '%', '**=': '**',
-  '&=': '&', '|=': '|', '^=': '^', '<<=': '<<', '>>=': '>>',
+  '&=': '&', '|=': '|', '^=': '^', '<<=': '<<', '>>=': '>>', '>>>=': '>>>',
 };
 
 export function parseTypeScript(source: string, oldTree?: Tree): { program: Program; tree: Tree } {

@@ -11,7 +11,7 @@ export type BlockLowerer = (ctx: LowerContext, node: Node) => Stmt[];
 
 const BIN: Record<string, BinOp> = {
   '+': '+', '-': '-', '*': '*', '/': '/', '%': '%', '**': '**',
-  '&': '&', '|': '|', '^': '^', '<<': '<<', '>>': '>>', '>>>': '>>',
+  '&': '&', '|': '|', '^': '^', '<<': '<<', '>>': '>>', '>>>': '>>>',
 };
 const CMP: Record<string, CmpOp> = {
   '<': '<', '<=': '<=', '>': '>', '>=': '>=', '==': '==', '===': '==', '!=': '!=', '!==': '!=',
@@ -157,7 +157,7 @@ export function lowerExpr(ctx: LowerContext, node: Node, lowerBlock: BlockLowere
       const op = operatorOf(node);
       const arg = field(node, 'argument');
       if (!arg) return ctx.unsupported(node, 'incomplete operation');
-      const map: Record<string, '-' | '+' | 'not' | '~'> = { '-': '-', '+': '+', '!': 'not', '~': '~' };
+      const map: Record<string, '-' | '+' | 'not' | '~' | 'typeof'> = { '-': '-', '+': '+', '!': 'not', '~': '~', typeof: 'typeof' };
       if (op in map) return ctx.make({ k: 'unary', op: map[op], operand: sub(arg), loc });
       return ctx.unsupported(node, `operator ${op}`);
     }
