@@ -6,9 +6,22 @@ import { Dim } from '../../../src/core/shapes/dim';
 import { trace } from '../../../src/core/trace';
 import type { Binding, Trace, TraceOptions } from '../../../src/core/types';
 import type { Value } from '../../../src/core/values';
-import expected from './expected.json';
+import raw from './expected.json';
 
-export { expected };
+export interface ExpectedValue {
+  kind: string;
+  shape?: number[];
+  dtype?: string;
+  value?: unknown;
+  repr?: string;
+}
+export interface Expected {
+  exprs: { expr: string; repr: string; type: string }[];
+  errors: { expr: string; type: string; message: string }[];
+  numpy: { name: string; source: string; values: Record<string, ExpectedValue> }[];
+}
+/** CPython's and numpy's answers, written by make_expected.py. */
+export const expected = raw as unknown as Expected;
 
 export function py(source: string, options: TraceOptions = {}): Trace {
   return trace(source, 'python', { budgetMs: 10_000, ...options });
