@@ -176,7 +176,20 @@ export function callOp(it: Interp, name: string, args: Value[], kwargs: Map<stri
 
 /** `skip`: an `out` array whose current values the op does not read. */
 function determined(args: Value[], kwargs: Map<string, Value>, self: Value | undefined, skip?: Value): boolean {
-  for (const a of args) if (a !== skip && !isDetermined(a)) return false;
-  for (const a of kwargs.values()) if (a !== skip && !(skip && a.kind === 'tuple' && a.items?.[0] === skip) && !isDetermined(a)) return false;
+  for (const a of args) if (a !== skip && !operandDetermined(a)) return false;
+  for (const a of kwargs.values()) if (a !== skip && !(skip && a.kind === 'tuple' && a.items?.[0] === skip) && !operandDetermined(a)) return false;
   return self === undefined || isDetermined(self);
+}
+
+/** Known, and (inside lists) numeric: the ops model no string arrays, so never evaluate those. */
+function operandDetermined(v: Value): boolean {
+  if ((v.kind === 'list' || v.kind === 'tuple') && v.items && hasStrItem(v, 0)) return false;
+  return isDetermined(v);
+}
+
+function hasStrItem(v: Value, depth: number): boolean {
+  if (depth > 8) return false;
+  if (v.kind === 'str') return depth > 0;
+  if ((v.kind === 'list' || v.kind === 'tuple') && v.items) return v.items.some((x) => hasStrItem(x, depth + 1));
+  return false;
 }

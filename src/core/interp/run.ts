@@ -33,8 +33,8 @@ function snapshotRandom(it: Interp): Map<string, unknown> {
 
 /** Interpret `body[start..]` at module level; `epochs[i]` records how to rewind to before statement i. */
 export function runFrom(it: Interp, body: readonly Stmt[], start: number, epochs: Epoch[]): void {
-  let random = epochs[start - 1]?.random ?? snapshotRandom(it);
-  if (start > 0 && it.randomDirty) random = snapshotRandom(it);
+  // the generator state now (at 0: empty; after a rewind: the state before `start`)
+  let random = snapshotRandom(it);
   it.randomDirty = false;
   for (let i = start; i < body.length; i++) {
     if (it.randomDirty) {
