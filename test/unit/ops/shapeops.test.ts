@@ -40,7 +40,7 @@ describe('ops: reshape with symbolic dims', () => {
   it('a head split without // is still recognised: (7, 6) → (7, 4, 2)', () => {
     const Z: ArrayValue = { kind: 'array', shape: [7, 6], dtype: 'float64' };
     const call = makeCall('ndarray.reshape', [int(7), int(4), int(2)], {}, Z, ['n', 'n_heads', '2']);
-    assert.throws(() => run(call, false), (e: NumpyError) => e.code === 'head-split' && /the last axis = 6 is not divisible by n_heads = 4/.test(e.text.en));
+    assert.throws(() => run(call, false), (e: NumpyError) => e.code === 'head-split' && /d_model \(the last axis\) = 6 is not divisible by n_heads = 4/.test(e.text.en));
   });
   it('a plain size error stays reshape-size', () => {
     const Z: ArrayValue = { kind: 'array', shape: [8], dtype: 'int64' };

@@ -93,11 +93,13 @@ export function headSplitHint(input: Shape, target: TargetDim[]): L10nText | und
   }
   if (h === undefined || num === undefined || typeof h !== 'number' || typeof num !== 'number' || h === 0) return undefined;
   if (num % h === 0) return undefined; // divisible: the mismatch is elsewhere, not a head split
-  const nn = numName ?? 'the last axis';
-  const nnFr = numName ?? 'le dernier axe';
+  // the axis a head split divides is d_model by convention: name it so when the code does not
+  const nn = numName ?? 'd_model (the last axis)';
+  const nnFr = numName ?? 'd_model (le dernier axe)';
   const hn = hName && hName !== String(h) ? `${hName} = ${h}` : String(h);
+  const q = Math.floor(num / h);
   return {
-    en: `${nn} = ${num} is not divisible by ${hn}: each of the ${h} heads would get ${num} // ${h} = ${Math.floor(num / h)} columns and ${h} × ${Math.floor(num / h)} ≠ ${num}`,
-    fr: `${nnFr} = ${num} n'est pas divisible par ${hn} : chacune des ${h} têtes recevrait ${num} // ${h} = ${Math.floor(num / h)} colonnes et ${h} × ${Math.floor(num / h)} ≠ ${num}`,
+    en: `${nn} = ${num} is not divisible by ${hn}: each head would get ${num} // ${h} = ${q} column${q === 1 ? '' : 's'} and ${h} × ${q} ≠ ${num}`,
+    fr: `${nnFr} = ${num} n'est pas divisible par ${hn} : chaque tête recevrait ${num} // ${h} = ${q} colonne${q > 1 ? 's' : ''} et ${h} × ${q} ≠ ${num}`,
   };
 }
