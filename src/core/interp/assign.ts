@@ -141,12 +141,12 @@ export function bindUnknownTargets(it: Interp, s: Stmt, scope: Scope, why: L10nT
   const bindNames = (t: Expr): void => {
     if (t.k === 'name') {
       scope.set(t.name, unknown);
-      it.recorder.record(t.loc, t.name, unknown, why);
+      it.recorder.recordFailure(t.loc, t.name, why);
     } else if (t.k === 'tuple' || t.k === 'list') t.items.forEach(bindNames);
     else if (t.k === 'starred') bindNames(t.value);
     else if (t.k === 'attr') {
       const name = targetName(it, t);
-      if (name) it.recorder.record(t.loc, name, unknown, why);
+      if (name) it.recorder.recordFailure(t.loc, name, why);
     }
   };
   if (s.k === 'assign') s.targets.forEach(bindNames);

@@ -137,6 +137,16 @@ export class BindingRecorder {
     if (value.kind === 'int' && e.ints.length < RUN_CAP) e.ints.push(value.value !== undefined ? String(value.value) : value.sym ?? '?');
   }
 
+  /**
+   * A line that raised: Python assigns nothing. The binding says "unknown, because…" only if the
+   * line never succeeded before (a loop whose last iteration fails keeps what the others gave).
+   */
+  recordFailure(loc: Loc, name: string, why: L10nText): void {
+    const e = this.entries.get(loc);
+    if (e && e.count > 0) return;
+    this.record(loc, name, { kind: 'unknown', why }, why);
+  }
+
   /** The contract's bindings, in source order, with symbols named. */
   finish(reserved: Set<string>): Binding[] {
     const bySig = new Map<string, string>();
