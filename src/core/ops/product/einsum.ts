@@ -53,19 +53,49 @@ function compute(spec: EinsumSpec, arrays: ArrayValue[], dtype: DType): Float64A
   const inner = lens.slice(spec.out.length).reduce((p, d) => p * d, 1);
   const out = new Float64Array(outSize);
   if (outSize === 0 || inner === 0) return castData(out, dtype);
-  const counter = new Array<number>(rank).fill(0);
+  if (rank === 0) {
+    out[0] = datas.reduce((p, d) => p * d[0], 1);
+    return castData(out, dtype);
+  }
+  // odometer over every axis but the last; the last one runs as a tight loop (a dot product when
+  // it is summed, a row of the output otherwise)
+  const L = lens[rank - 1];
+  const last = strides.map((st) => st[rank - 1]);
+  const summedLast = spec.summed.length > 0;
+  const stepsPerOut = summedLast ? inner / L : 1;
+  const outer = (outSize * inner) / L;
+  const counter = new Array<number>(rank - 1).fill(0);
   const offs = new Array<number>(nops).fill(0);
-  const total = outSize * inner;
+  const two = nops === 2;
+  const [d0, d1] = [datas[0], datas[1]];
+  const [s0, s1] = [last[0], last[1]];
   let acc = 0;
-  for (let i = 0; i < total; i++) {
-    let prod = datas[0][offs[0]];
-    for (let k = 1; k < nops; k++) prod *= datas[k][offs[k]];
-    acc += prod;
-    if ((i + 1) % inner === 0) {
-      out[(i + 1) / inner - 1] = acc;
-      acc = 0;
+  let o = 0;
+  for (let i = 0; i < outer; i++) {
+    if (summedLast) {
+      if (two) {
+        let p0 = offs[0];
+        let p1 = offs[1];
+        for (let t = 0; t < L; t++, p0 += s0, p1 += s1) acc += d0[p0] * d1[p1];
+      } else {
+        for (let t = 0; t < L; t++) {
+          let prod = 1;
+          for (let k = 0; k < nops; k++) prod *= datas[k][offs[k] + t * last[k]];
+          acc += prod;
+        }
+      }
+      if ((i + 1) % stepsPerOut === 0) {
+        out[o++] = acc;
+        acc = 0;
+      }
+    } else {
+      for (let t = 0; t < L; t++) {
+        let prod = 1;
+        for (let k = 0; k < nops; k++) prod *= datas[k][offs[k] + t * last[k]];
+        out[o++] = prod;
+      }
     }
-    for (let ax = rank - 1; ax >= 0; ax--) {
+    for (let ax = rank - 2; ax >= 0; ax--) {
       if (++counter[ax] < lens[ax]) {
         for (let k = 0; k < nops; k++) offs[k] += strides[k][ax];
         break;
