@@ -12,6 +12,8 @@ import type { OpCall } from '../../../src/core/ops/types';
 import type { ArrayValue, Value } from '../../../src/core/values';
 import '../../../src/core/ops/index';
 
+/** one encoded value of the golden JSON (see enc() in gen_goldens_b.py); fields depend on `k` */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped JSON from numpy, checked field by field in decode()
 export interface Enc { k: string; [key: string]: any }
 export interface GoldenCase {
   name: string;

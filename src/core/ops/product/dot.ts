@@ -9,7 +9,6 @@ import { arrayOrUnknown, result } from '../nd/common';
 import { registerOp } from '../registry';
 import type { OpCall, OpModule } from '../types';
 import { alignError, contractData, contractShape, mixedDtype, productResult, scaleData } from './contract';
-import { atomic } from './hint';
 
 function operands(call: OpCall): [ArrayValue, ArrayValue] {
   if (call.self !== undefined) return [arrayOrUnknown(call.self), arrayOrUnknown(call.args[0] ?? call.kwargs.get('b'))];

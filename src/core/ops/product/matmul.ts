@@ -6,7 +6,7 @@ import { NumpyError } from '../../diagnostics';
 import { broadcastIndexer, broadcastMany } from '../../shapes/broadcast';
 import { Dim, Shape } from '../../shapes/dim';
 import type { ArrayValue, DType, Value } from '../../values';
-import { castData, operandOf, resultType } from '../dtype';
+import { castData, resultType } from '../dtype';
 import { registerOp } from '../registry';
 import type { OpCall, OpModule } from '../types';
 import { arrayOrUnknown, compact, concrete, dataOf, fail, result, shapeOf, size } from '../nd/common';

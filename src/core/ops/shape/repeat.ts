@@ -2,7 +2,7 @@
 // array, a count per element allowed) and np.tile (the whole array repeated like tiles).
 
 import { Dim } from '../../shapes/dim';
-import type { ArrayValue, Value } from '../../values';
+import type { Value } from '../../values';
 import { arrayOrUnknown, dataOf, fail, result, size } from '../nd/common';
 import { registerOp } from '../registry';
 import type { OpCall, OpModule } from '../types';
