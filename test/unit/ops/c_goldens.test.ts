@@ -2,7 +2,7 @@
 import '../../../src/core/ops/index';
 import { loadC, runC } from './c_golden';
 
-for (const group of ['ufunc', 'reduce', 'misc', 'scipy']) {
+for (const group of ['ufunc', 'reduce', 'misc', 'scipy', 'check']) {
   describe(`ops round 2 goldens: ${group}`, () => {
     const cases = loadC(group);
     it('has cases', () => {
