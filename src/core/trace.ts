@@ -15,7 +15,8 @@ import { UndoLog } from './interp/heap';
 import { runFrom, traceUncalled, type Epoch } from './interp/run';
 import { parsePython } from './parse/python';
 import { parseTypeScript } from './parse/typescript';
-import type { Language, Trace, TraceOptions } from './types';
+import type { Diagnostic } from './diagnostics';
+import type { Binding, Language, Trace, TraceOptions } from './types';
 import type { Value } from './values';
 
 const DEFAULTS = { budgetMs: 500, maxElements: 1_000_000, maxLoopIterations: 5_000 };
@@ -99,11 +100,13 @@ function finish(it: Interp, tree: Tree, epochs: Epoch[], source: string, options
   for (const e of it.program.syntaxErrors) {
     diagnostics.push({ loc: e.loc, severity: 'error', code: 'syntax', message: { en: `syntax error: ${e.message}`, fr: `erreur de syntaxe : ${e.message}` } });
   }
+  const bindings = it.recorder.finish(reservedNames(it));
+  diagnostics.push(...unknownShapeHints(bindings, diagnostics));
   diagnostics.sort((a, b) => a.loc.line - b.loc.line || a.loc.col - b.loc.col);
   const trace: Trace = {
     language: it.language,
     program: it.program,
-    bindings: it.recorder.finish(reservedNames(it)),
+    bindings,
     diagnostics,
     exprValues: it.exprValues,
     formulas: [],
@@ -124,6 +127,28 @@ function finish(it: Interp, tree: Tree, epochs: Epoch[], source: string, options
   trace.stats.ms = now() - t0;
   internals.set(trace, { tree, it, epochs, spec, source, options, consumed: false });
   return trace;
+}
+
+/**
+ * "shape unknown because …" hints: once per distinct reason, on the first binding it explains
+ * (a whole uncalled function would otherwise repeat the same hint on every line).
+ */
+function unknownShapeHints(bindings: readonly Binding[], diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  // a line already explained (an error, "not modelled yet") needs no second hint
+  const explained = new Set(diagnostics.filter((d) => d.severity === 'error' || d.code === 'not-modelled').map((d) => d.loc.line));
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const b of bindings) {
+    if (b.shape || !b.why || seen.has(b.why.en) || explained.has(b.loc.line)) continue;
+    seen.add(b.why.en);
+    out.push({
+      loc: b.loc,
+      severity: 'info',
+      code: 'shape-unknown',
+      message: { en: `shape of ${b.name} unknown because ${b.why.en}`, fr: `forme de ${b.name} inconnue : ${b.why.fr}` },
+    });
+  }
+  return out;
 }
 
 function reservedNames(it: Interp): Set<string> {

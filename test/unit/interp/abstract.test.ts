@@ -109,6 +109,15 @@ describe('interp: abstract interpretation', () => {
       assert.equal(s.shape, null);
       assert.ok(s.why?.en, 'says why the shape is unknown');
     });
+    it('an unknown shape gets one bilingual "shape unknown because …" hint per reason', () => {
+      const t = py('import numpy as np\ndef f(Q, K):\n    S = Q @ K.T\n    T = S * 2\n    return T\n');
+      const hints = t.diagnostics.filter((d) => d.code === 'shape-unknown');
+      assert.equal(hints.length, 1);
+      assert.equal(hints[0].severity, 'info');
+      assert.equal(hints[0].loc.line, 3);
+      assert.match(hints[0].message.en, /^shape of S unknown because Q is a parameter/);
+      assert.match(hints[0].message.fr, /^forme de S inconnue/);
+    });
     it('an uncalled method is traced with the last instance as self', () => {
       const t = py('import numpy as np\nclass L:\n    def __init__(self):\n        self.W = np.ones((4, 2))\n    def forward(self, X):\n        Y = X @ self.W\n        return Y\nl = L()\n');
       assert.equal(binding(t, 'Y').count, 1);
