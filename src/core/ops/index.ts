@@ -57,3 +57,4 @@ import './sorting/search';
 import './inplace';
 import './create/scalars';
 import './scipy/special';
+import './mathjs/index';

@@ -1,0 +1,8 @@
+// The mathjs 15 operations of TypeScript programs (registry keys `math.<name>` and
+// `math.Matrix.<method>`), registered by importing this folder once from ../index.ts.
+
+import './arith';
+import './scalar';
+import './reduce';
+import './build';
+import './access';
