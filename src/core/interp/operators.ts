@@ -6,8 +6,8 @@ import type { BinOp, CmpOp, UnaryOp } from '../ir';
 import { PyError } from '../builtins/errors';
 import { pyBinary, pyContains, pyEquals, pyOrder, truthy } from '../builtins/pyops';
 import { numUnary, pyTypeName } from '../builtins/pynum';
-import { Shape } from '../shapes/dim';
-import type { L10nText, Value } from '../values';
+import { Dim, Shape } from '../shapes/dim';
+import { Value as V, type L10nText, type Value } from '../values';
 import type { Interp } from './context';
 import { callOp, NO_KWARGS, type CallSite } from './dispatch';
 import { tsBinary, tsCompare, tsUnary } from './tsOperators';
@@ -37,7 +37,19 @@ export function binary(it: Interp, op: BinOp, a: Value, b: Value, site: CallSite
     return callOp(it, BIN_OPS[op], [a, b], NO_KWARGS, undefined, site);
   }
   if (a.kind === 'instance' || b.kind === 'instance') return { kind: 'unknown' };
+  const sym = symbolicInt(op, a, b);
+  if (sym) return sym;
   return pyBinary(op, a, b, it.language);
+}
+
+/** `d_model // h`, `B * T`, `n + 1` on sizes known only as symbols: a symbolic int. */
+function symbolicInt(op: BinOp, a: Value, b: Value): Value | undefined {
+  if (a.kind !== 'int' || b.kind !== 'int' || (a.sym === undefined && b.sym === undefined)) return undefined;
+  const x = V.toDim(a);
+  const y = V.toDim(b);
+  if (x === undefined || y === undefined) return undefined;
+  const d = op === '+' ? Dim.add(x, y) : op === '-' ? Dim.sub(x, y) : op === '*' ? Dim.mul(x, y) : op === '//' ? (y === 0 ? undefined : Dim.floordiv(x, y)) : undefined;
+  return d === undefined ? undefined : V.fromDim(d);
 }
 
 export function unary(it: Interp, op: UnaryOp, a: Value, site: CallSite): Value {

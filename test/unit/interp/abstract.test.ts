@@ -123,6 +123,12 @@ describe('interp: abstract interpretation', () => {
       assert.equal(binding(t, 'Y').count, 1);
       assert.deepEqual(errors(t), []);
     });
+    it('arithmetic on symbolic sizes stays symbolic: n * 2, n // 2, n + 1', () => {
+      const t = py('import numpy as np\nn = len(input().split())\nm = n * 2\nZ = np.zeros((m, n // 2, n + 1))\n');
+      assert.deepEqual(shapeText(binding(t, 'Z')), ['n*2', 'n//2', 'n+1']);
+      assert.deepEqual(shapeText(binding(t, 'm')), []);
+      assert.equal(binding(t, 'm').value, undefined);
+    });
     it('symbolic ints of uncalled functions: int defaults become named symbols', () => {
       const t = py('import numpy as np\ndef pe(n=4, d=6):\n    P = np.zeros((n, d))\n    return P\n');
       const p = binding(t, 'P');
