@@ -30,9 +30,7 @@ export class Scope {
   }
 
   get module(): Scope {
-    let s: Scope = this;
-    while (s.parent) s = s.parent;
-    return s;
+    return this.parent ? this.parent.module : this;
   }
 
   lookup(name: string): Value | undefined {
