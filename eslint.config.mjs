@@ -35,9 +35,14 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    // a leading underscore marks a deliberately unused name, in scripts as in sources
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    rules: {
       // Core modules model Python/numpy semantics with namespaces merged into types (Shape.format).
       '@typescript-eslint/no-namespace': 'off',
       eqeqeq: ['error', 'always', { null: 'ignore' }],
