@@ -125,6 +125,25 @@ function symbolicShape(op: { shape(c: OpCall): Value }, call: OpCall, syms: Map<
   return { kind: 'array', shape, dtype: r.dtype };
 }
 
+const PRODUCTS = new Set(['op.matmul', 'np.matmul', 'np.dot', 'ndarray.dot', 'np.inner', 'np.tensordot', 'np.einsum', 'np.linalg.multi_dot', 'np.linalg.inv', 'np.linalg.solve', 'np.linalg.det', 'np.linalg.eig', 'np.linalg.eigh', 'np.linalg.svd', 'np.linalg.matrix_power']);
+
+/**
+ * maxElements bounds what is stored; products also bound the work: (result size) × (inner size)
+ * multiply-adds, at most 20 × maxElements (a few tens of ms), else the result keeps its shape only.
+ */
+function affordable(name: string, args: Value[], self: Value | undefined, result: Value, max: number): boolean {
+  if (!PRODUCTS.has(name)) return true;
+  let inner = 1;
+  for (const a of [self, ...args]) {
+    if (a?.kind === 'array' && a.shape) {
+      const n = a.shape.reduce<number>((p, d) => p * (typeof d === 'number' ? d : 1), 1);
+      inner = Math.max(inner, a.shape.length ? (a.shape[a.shape.length - 1] as number) || 1 : 1, name.startsWith('np.linalg') ? n : 1);
+    }
+  }
+  const out = result.kind === 'array' && result.shape ? result.shape.reduce<number>((p, d) => p * (typeof d === 'number' ? d : 1), 1) : 1;
+  return out * inner <= 20 * max;
+}
+
 function forgetData(it: Interp, v: Value | undefined): void {
   if (v?.kind !== 'array' || !v.data) return;
   it.heap.touch(v);
@@ -156,7 +175,7 @@ export function callOp(it: Interp, name: string, args: Value[], kwargs: Map<stri
     if (symbolic) return symbolicShape(op, call, symbolic);
     let result = op.shape(call);
     const skip = out && !outValuesNeeded(kwargs) ? out : undefined;
-    if (fits(result, it.options.maxElements) && determined(args, kwargs, self, skip)) result = op.evaluate(call, result);
+    if (fits(result, it.options.maxElements) && affordable(name, args, self, result, it.options.maxElements) && determined(args, kwargs, self, skip)) result = op.evaluate(call, result);
     if (out) return settleOut(it, out, result, site);
     if (result?.kind === 'array' && !result.shape && !result.why) {
       // say why the result is unknown: because an operand is (a parameter never passed, …)

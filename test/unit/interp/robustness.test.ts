@@ -145,3 +145,13 @@ describe('interp: fuzz', function () {
     );
   });
 });
+
+describe('interp: work bounds', () => {
+  before(loadParsers);
+  it('a 1000×1000 matrix product keeps its shape and stays within the budget', () => {
+    const t0 = performance.now();
+    const t = trace('import numpy as np\nA = np.ones((1000, 1000))\nB = A @ A\nC = B.sum()\n', 'python', { budgetMs: 500 });
+    assert.ok(performance.now() - t0 < 500 + SLACK_MS, 'not a billion multiply-adds');
+    assert.deepEqual(shapeText(binding(t, 'B')), [1000, 1000]);
+  });
+});
