@@ -182,7 +182,10 @@ export function traceIncremental(prev: Trace, newSource: string, edit: Edit): Tr
     const editLine = edit.startPosition.row + 1;
     // the first top-level statement the edit can reach: its last line is at or after the edit
     let k = 0;
-    while (k < oldBody.length && k < program.body.length && endLine(oldBody[k]) < editLine && sameTree(oldBody[k], program.body[k])) k++;
+    while (k < oldBody.length && k < program.body.length && endLine(oldBody[k]) < editLine && sameHead(oldBody[k], program.body[k])) k++;
+    // the text before the edit is unchanged, so is its parse; the ids of the last reused
+    // statement (deep check) prove the numbering of everything before it matches too
+    while (k > 0 && !sameTree(oldBody[k - 1], program.body[k - 1])) k--;
     if (k === 0) return trace(newSource, prev.language, inner.options);
     const it = inner.it;
     inner.consumed = true;
@@ -199,6 +202,10 @@ export function traceIncremental(prev: Trace, newSource: string, edit: Edit): Tr
       return failedTrace(prev.language, err, t0);
     }
   }
+}
+
+function sameHead(a: Stmt, b: Stmt): boolean {
+  return a.k === b.k && a.loc.line === b.loc.line && a.loc.col === b.loc.col && a.loc.endLine === b.loc.endLine && a.loc.endCol === b.loc.endCol;
 }
 
 function endLine(s: Stmt): number {

@@ -4,6 +4,8 @@
 // Run: npx tsx test/bench/trace.bench.ts
 import { parsePython, editFromChange } from '../../src/core/parse/python';
 import { trace, traceIncremental } from '../../src/core/trace';
+import { Interp } from '../../src/core/interp/context';
+import { runFrom, traceUncalled } from '../../src/core/interp/run';
 import { loadParsers } from '../unit/helpers';
 import { figure, measure, section, stats } from './run.measure';
 import { numpyProgram } from './run.numpy1000';
@@ -15,6 +17,14 @@ export default async function traceBench(): Promise<void> {
   const parse = await measure('parse (tree-sitter + lowering to IR)', () => parsePython(source).tree.delete(), { runs: 20 });
   const full = await measure('trace (parse + interpret + formulas + lints)', () => trace(source, 'python', { budgetMs: 5000 }), { runs: 10 });
   figure('trace / parse', (full.median / parse.median).toFixed(2), '×', 'target ≤ 2×');
+  // the interpreter alone (parse done once): what the tracer itself adds to the parse
+  const { program } = parsePython(source);
+  await measure('interpret only (statements, uncalled functions, bindings)', () => {
+    const it = new Interp(program, source, 'python', { budgetMs: 5000, maxElements: 1e6, maxLoopIterations: 5000 });
+    runFrom(it, program.body, 0, []);
+    traceUncalled(it);
+    return it.recorder.finish(new Set());
+  }, { runs: 20 });
   const t = trace(source, 'python', { budgetMs: 5000 });
   figure('bindings / diagnostics / budget exceeded', `${t.bindings.length} / ${t.diagnostics.length} / ${t.stats.budgetExceeded}`);
 
