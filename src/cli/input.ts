@@ -5,8 +5,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Language } from '../core/types';
 import { notebookSource } from './core';
+import { InputError } from './errors';
 
-export class InputError extends Error {}
 
 export interface Input {
   language: Language;
