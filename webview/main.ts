@@ -96,6 +96,8 @@ function drawDerivation(d: DerivationDto): void {
   const where = h('span', 'where', `${d.source.label} · ${s('line', d.line)}`);
   header.appendChild(where);
   header.appendChild(button(s('reveal'), () => post({ type: 'reveal', line: d.line })));
+  // trace + derivation time of what is shown: the student sees the panel follow the typing
+  if (state.elapsedMs !== undefined) header.appendChild(h('span', 'updated', s('updated', state.elapsedMs)));
   app.appendChild(header);
 
   const general = h('section', 'general');
@@ -186,7 +188,7 @@ function receive(m: ToWebview): void {
       draw();
       return;
     case 'derivation':
-      save({ derivation: m.derivation, explanation: undefined });
+      save({ derivation: m.derivation, explanation: undefined, elapsedMs: m.elapsedMs });
       draw();
       post({ type: 'rendered', formula: m.derivation.formula, line: m.derivation.line });
       return;

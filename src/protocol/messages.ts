@@ -221,6 +221,8 @@ export interface PanelState {
   derivation?: DerivationDto;
   /** or the last diagnostic explanation shown */
   explanation?: Extract<ToWebview, { type: 'explanation' }>;
+  /** how long the shown derivation took (trace + derivation, ms): "Updated in N ms" */
+  elapsedMs?: number;
   /** the slice picked per heatmap (leading-axis indices) */
   slices?: Record<number, number[]>;
   locale?: Locale;
@@ -232,6 +234,7 @@ export function isPanelState(x: unknown): x is PanelState {
     optional(x.derivation, isDerivationDto) &&
     optional(x.explanation, (e): e is PanelState['explanation'] => isToWebview(e) && (e as ToWebview).type === 'explanation') &&
     optional(x.slices, (s): s is Record<number, number[]> => isObj(s) && Object.values(s).every((v) => isArrayOf(v, isInt))) &&
-    optional(x.locale, isLocale)
+    optional(x.locale, isLocale) &&
+    optional(x.elapsedMs, isNum)
   );
 }
