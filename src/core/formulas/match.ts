@@ -5,6 +5,7 @@
 
 import type { Arg, Expr, Program, Stmt } from '../ir';
 import type { Value } from '../values';
+import { desugarTypeScript } from './tsDesugar';
 
 export type ExprOf<K extends Expr['k']> = Extract<Expr, { k: K }>;
 
@@ -28,7 +29,9 @@ export interface MatchContext {
 
 const MODULES: Record<string, string> = { numpy: 'np', math: 'math', 'scipy.special': 'scipy.special', scipy: 'scipy', torch: 'torch', mathjs: 'math' };
 
-export function buildContext(program: Program, values: (Value | undefined)[]): MatchContext {
+export function buildContext(source: Program, values: (Value | undefined)[]): MatchContext {
+  // TypeScript is matched through its numpy-like view (math.divide → /, Math.exp → np.exp, …)
+  const program = desugarTypeScript(source, values);
   const aliases = new Map<string, string>([['np', 'np'], ['numpy', 'np'], ['math', 'math']]);
   const stmts: StmtInfo[] = [];
   const defs = new Map<string, Extract<Stmt, { k: 'def' }>>();
