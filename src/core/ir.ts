@@ -61,8 +61,8 @@ export type Expr = { id: number; loc: Loc } & (
   | { k: 'bin'; op: BinOp; left: Expr; right: Expr }
   | { k: 'unary'; op: UnaryOp; operand: Expr }
   | { k: 'cmp'; ops: CmpOp[]; operands: Expr[] }
-  /** `and`/`or` (TS `&&`/`||`/`??` map to and/or/or) */
-  | { k: 'boolop'; op: 'and' | 'or'; values: Expr[] }
+  /** `and`/`or` (TS `&&`/`||` map to and/or; `??` keeps its own op: only null/undefined fall through) */
+  | { k: 'boolop'; op: 'and' | 'or' | '??'; values: Expr[] }
   | { k: 'cond'; test: Expr; body: Expr; orelse: Expr }
   | { k: 'list'; items: Expr[] }
   | { k: 'tuple'; items: Expr[] }

@@ -168,7 +168,8 @@ function evalInner(it: Interp, e: Expr, scope: Scope): Value {
     case 'boolop': {
       let v = evalExpr(it, e.values[0], scope);
       for (let i = 1; i < e.values.length; i++) {
-        const t = truth(it, v);
+        // `a ?? b` goes on to b only when a is null/undefined
+        const t = e.op === '??' ? (v.kind === 'unknown' ? undefined : v.kind !== 'none') : truth(it, v);
         if (t === undefined) {
           // undecidable: the result is one of the operands
           let rest = evalExpr(it, e.values[i], scope);

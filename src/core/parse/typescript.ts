@@ -192,7 +192,7 @@ function lowerExprStatement(ctx: LowerContext, e: Node, loc: Stmt['loc']): Stmt[
     if (op in AUG) return [{ k: 'augassign', target, op: AUG[op], value, loc }];
     // ||= &&= ??= : a = a || v
     const again = expr(ctx, field(e, 'left')!);
-    return [{ k: 'assign', targets: [target], value: ctx.make({ k: 'boolop', op: op === '&&=' ? 'and' : 'or', values: [again, value], loc }), loc }];
+    return [{ k: 'assign', targets: [target], value: ctx.make({ k: 'boolop', op: op === '&&=' ? 'and' : op === '??=' ? '??' : 'or', values: [again, value], loc }), loc }];
   }
   if (e.type === 'update_expression') {
     const arg = field(e, 'argument')!;
@@ -265,6 +265,21 @@ function lowerImport(ctx: LowerContext, node: Node): Stmt[] {
   return [{ k: 'importfrom', module, names, loc }];
 }
 
+/** `constructor(public k: number)`: TypeScript assigns `this.k = k` before the constructor body. */
+function parameterProperties(ctx: LowerContext, params: Node | null): Stmt[] {
+  if (!params) return [];
+  const out: Stmt[] = [];
+  for (const p of kids(params)) {
+    const isProperty = kids(p).some((c) => c.type === 'accessibility_modifier' || c.type === 'override_modifier') || p.children.some((c) => c?.text === 'readonly');
+    const pat = field(p, 'pattern');
+    if (!isProperty || !pat || pat.type !== 'identifier') continue;
+    const loc = ctx.loc(pat);
+    const target = ctx.make({ k: 'attr', obj: ctx.make({ k: 'name', name: 'self', loc }), name: pat.text, loc });
+    out.push({ k: 'assign', targets: [target], value: ctx.make({ k: 'name', name: pat.text, loc }), loc });
+  }
+  return out;
+}
+
 function lowerClass(ctx: LowerContext, node: Node): Stmt {
   const loc = ctx.loc(node);
   const name = field(node, 'name')!;
@@ -293,8 +308,10 @@ function lowerClass(ctx: LowerContext, node: Node): Stmt {
         params: [{ name: 'self', kind: 'normal', loc: ctx.loc(mname) }, ...params],
         body: body(ctx, field(m, 'body')), decorators: [], loc: ctx.loc(m),
       };
-      if (isCtor) ctor = def;
-      else members.push(def);
+      if (isCtor) {
+        def.body = [...parameterProperties(ctx, field(m, 'parameters')), ...def.body];
+        ctor = def;
+      } else members.push(def);
     }
   }
   if (fieldInits.length) {

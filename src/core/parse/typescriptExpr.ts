@@ -147,7 +147,7 @@ export function lowerExpr(ctx: LowerContext, node: Node, lowerBlock: BlockLowere
       const r = field(node, 'right');
       if (!l || !r) return ctx.unsupported(node, 'incomplete operation');
       if (op === '&&' || op === '||' || op === '??') {
-        return ctx.make({ k: 'boolop', op: op === '&&' ? 'and' : 'or', values: [sub(l), sub(r)], loc });
+        return ctx.make({ k: 'boolop', op: op === '&&' ? 'and' : op === '??' ? '??' : 'or', values: [sub(l), sub(r)], loc });
       }
       if (op in CMP) return ctx.make({ k: 'cmp', ops: [CMP[op]], operands: [sub(l), sub(r)], loc });
       if (op in BIN) return ctx.make({ k: 'bin', op: BIN[op], left: sub(l), right: sub(r), loc });

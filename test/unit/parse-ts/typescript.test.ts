@@ -42,7 +42,7 @@ describe('TypeScript front end', () => {
           { k: 'unary', op: 'not', operand: { k: 'name', name: 'c' } },
         ] },
         body: { k: 'bin', op: '**', left: { k: 'name', name: 'd' }, right: { k: 'num', value: 2, isInt: true } },
-        orelse: { k: 'boolop', op: 'or', values: [{ k: 'name', name: 'e' }, { k: 'name', name: 'f' }] },
+        orelse: { k: 'boolop', op: '??', values: [{ k: 'name', name: 'e' }, { k: 'name', name: 'f' }] },
       },
     });
   });

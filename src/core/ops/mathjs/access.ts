@@ -10,7 +10,7 @@ import { argText, defineMathjsOp, fmtShape, mjsError, nest, result, size, stride
 const INDEX = 'math.Index';
 
 function outOfRange(call: OpCall, i: number, n: number, shape: number[]): never {
-  throw mjsError('index-out-of-range', 'RangeError', {
+  throw mjsError('index-out-of-range', 'IndexError', {
     en: `Index out of range (${i} ${i < 0 ? '< 0' : `> ${n - 1}`}) — ${call.name}(${argText(call, 0, 'x')}, …) on ${fmtShape(shape)}`,
     fr: `Index out of range (${i}) — ${call.name}(${argText(call, 0, 'x')}, …) sur ${fmtShape(shape)}`,
   });
@@ -37,7 +37,7 @@ function readSubset(call: OpCall, t: T, index: Value | undefined, withData: bool
   if (!t.shape) return result(null, undefined, t.matrix);
   const axes = index.self.items.map(axisOf);
   if (axes.length !== t.shape.length) {
-    throw mjsError('index-out-of-range', 'RangeError', { en: `Dimension mismatch (${axes.length} != ${t.shape.length}) — the index has ${axes.length} entries, ${fmtShape(t.shape)} has ${t.shape.length} dimensions`, fr: `l'index a ${axes.length} entrées mais ${fmtShape(t.shape)} a ${t.shape.length} dimensions` });
+    throw mjsError('index-out-of-range', 'DimensionError', { en: `Dimension mismatch (${axes.length} != ${t.shape.length}) — the index has ${axes.length} entries, ${fmtShape(t.shape)} has ${t.shape.length} dimensions`, fr: `l'index a ${axes.length} entrées mais ${fmtShape(t.shape)} a ${t.shape.length} dimensions` });
   }
   if (axes.some((a) => a === 'unknown')) return result(null, undefined, t.matrix);
   const picks = axes.map((a, d) => {
@@ -102,7 +102,7 @@ defineMathjsOp({
     const t = tensor(call.self);
     const ix = tensor(call.args[0]);
     if (!t || !t.shape || !ix?.data) return { kind: 'float' };
-    if (ix.data.length !== t.shape.length) throw mjsError('index-out-of-range', 'RangeError', { en: `Dimension mismatch (${ix.data.length} != ${t.shape.length})`, fr: `l'index a ${ix.data.length} entrées, la matrice ${t.shape.length} dimensions` });
+    if (ix.data.length !== t.shape.length) throw mjsError('index-out-of-range', 'DimensionError', { en: `Dimension mismatch (${ix.data.length} != ${t.shape.length})`, fr: `l'index a ${ix.data.length} entrées, la matrice ${t.shape.length} dimensions` });
     const st = strides(t.shape);
     let off = 0;
     ix.data.forEach((x, d) => {

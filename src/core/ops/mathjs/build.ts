@@ -119,7 +119,7 @@ defineMathjsOp({
 });
 
 function sizeError(call: OpCall, from: number[], to: number[], n: number) {
-  return mjsError('reshape-size', 'RangeError', {
+  return mjsError('reshape-size', 'DimensionError', {
     en: `Dimension mismatch (${size(to.map((d) => (d < 0 ? 1 : d)))} != ${n}) — cannot reshape ${fmtShape(from)} (${n} elements) into [${to.join(', ')}]`,
     fr: `Dimension mismatch — impossible de remodeler ${fmtShape(from)} (${n} éléments) en [${to.join(', ')}]`,
   });
@@ -187,7 +187,7 @@ defineMathjsOp({
     for (const s of shapes) {
       if (s.length !== rank) throw concatError(call, `Dimension mismatch (${rank} != ${s.length})`, shapes);
     }
-    if (dimV < 0 || dimV >= rank) throw mjsError('axis-out-of-range', 'RangeError', { en: `Index out of range (${dimV} > ${rank - 1}) — math.concat: dim ${dimV} of ${rank}-D arrays`, fr: `Index out of range — math.concat : la dimension ${dimV} n'existe pas pour des tableaux à ${rank} dimensions` });
+    if (dimV < 0 || dimV >= rank) throw mjsError('axis-out-of-range', 'IndexError', { en: `Index out of range (${dimV} > ${rank - 1}) — math.concat: dim ${dimV} of ${rank}-D arrays`, fr: `Index out of range — math.concat : la dimension ${dimV} n'existe pas pour des tableaux à ${rank} dimensions` });
     for (const s of shapes) {
       for (let k = 0; k < rank; k++) {
         // mathjs checks the leading dims only (the trailing ones are merged row by row)
@@ -214,7 +214,7 @@ defineMathjsOp({
 
 function concatError(call: OpCall, what: string, shapes: number[][]) {
   const list = shapes.map(fmtShape).join(', ');
-  return mjsError('concat-mismatch', 'RangeError', {
+  return mjsError('concat-mismatch', 'DimensionError', {
     en: `${what} — math.concat(${call.argTexts.filter(Boolean).join(', ')}): the pieces ${list} must agree on every size except the one joined`,
     fr: `${what} — math.concat : les morceaux ${list} doivent avoir les mêmes tailles sauf sur la dimension de jonction`,
   });

@@ -26,7 +26,7 @@ function dimArg(call: OpCall, t: T, i: number): number | undefined | 'unknown' {
   const k = tensor(d)?.data?.[0];
   if (k === undefined) return 'unknown';
   if (t.shape && (k < 0 || k >= t.shape.length)) {
-    throw mjsError('axis-out-of-range', 'RangeError', {
+    throw mjsError('axis-out-of-range', 'IndexError', {
       en: `Index out of range (${k} ${k < 0 ? '< 0' : `> ${t.shape.length - 1}`}) — ${call.name}(${argText(call, 0, 'x')}, ${k}): ${fmtShape(t.shape)} has dims 0 to ${t.shape.length - 1} (mathjs counts dims from 0 and has no negative dims)`,
       fr: `Index out of range — ${call.name}(${argText(call, 0, 'x')}, ${k}) : ${fmtShape(t.shape)} a les dimensions 0 à ${t.shape.length - 1} (mathjs compte à partir de 0, sans dimension négative)`,
     });

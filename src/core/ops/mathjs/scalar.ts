@@ -17,7 +17,7 @@ function noMatrices(call: OpCall, name: string): never {
     });
   }
   throw mjsError('not-elementwise', 'TypeError', {
-    en: `Function '${name}' doesn't apply to matrices. To call it elementwise on a matrix 'M', try 'map(M, ${name})': write math.map(${a}, (x) => math.${name}(x))`,
+    en: `Function '${name}' doesn't apply to matrices. To call it elementwise on a matrix 'M', try 'map(M, ${name})'. Write math.map(${a}, (x) => math.${name}(x))`,
     fr: `Function '${name}' doesn't apply to matrices : depuis mathjs 15, math.${name} ne s'applique qu'aux nombres ; écrivez math.map(${a}, (x) => math.${name}(x))`,
   });
 }

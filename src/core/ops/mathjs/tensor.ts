@@ -22,8 +22,8 @@ const MAX_DEPTH = 8;
 /** mathjs' DimensionError for ragged arrays, as `math.matrix([[1, 2], [3]])` throws it. */
 function ragged(a: number, b: number): NumpyError {
   return new NumpyError('ragged-array', {
-    en: `RangeError: Dimension mismatch (${a} != ${b}): the rows of this array do not all have the same length`,
-    fr: `RangeError : Dimension mismatch (${a} != ${b}) : les lignes de ce tableau n'ont pas toutes la même longueur`,
+    en: `DimensionError: Dimension mismatch (${a} != ${b}): the rows of this array do not all have the same length`,
+    fr: `DimensionError : Dimension mismatch (${a} != ${b}) : les lignes de ce tableau n'ont pas toutes la même longueur`,
   }, { pyType: 'RangeError' });
 }
 
@@ -119,7 +119,7 @@ export function fmtShape(s: readonly number[] | null): string {
 }
 
 /** A mathjs error: `code` is the diagnostic code, `jsType` the error class node would print. */
-export function mjsError(code: string, jsType: 'Error' | 'RangeError' | 'TypeError', text: L10nText): NumpyError {
+export function mjsError(code: string, jsType: 'Error' | 'RangeError' | 'TypeError' | 'DimensionError' | 'IndexError', text: L10nText): NumpyError {
   return new NumpyError(code, { en: `${jsType}: ${text.en}`, fr: `${jsType} : ${text.fr}` }, { pyType: jsType === 'TypeError' ? 'TypeError' : 'ValueError' });
 }
 
