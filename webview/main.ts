@@ -133,8 +133,7 @@ function drawDerivation(d: DerivationDto): void {
           rowLabels: m.rowLabels,
           colLabels: m.colLabels,
           onCell: (index) => askCell(index, i),
-          // a (heads, queries, keys) stack: its leading axis is the head
-          labels: { axis: (a) => (m.matrix.shape?.length === 3 ? s('head') : s('axis', a)), rows: s('rows'), cols: s('cols'), shape: s('shape') },
+          labels: { axis: (a) => heatmapAxis(m.matrix.shape?.length ?? 0, a), rows: s('rows'), cols: s('cols'), shape: s('shape') },
         }),
       );
       if (t) fig.appendChild(t);
@@ -143,6 +142,16 @@ function drawDerivation(d: DerivationDto): void {
     app.appendChild(maps);
   }
   app.appendChild(h('section', 'cell-detail'));
+}
+
+/**
+ * The leading axes of a stack of attention maps, named as attention code lays them out:
+ * (heads, queries, keys) and (batch, heads, queries, keys); other ranks say "axis n".
+ */
+function heatmapAxis(rank: number, axis: number): string {
+  if (rank === 3) return s('head');
+  if (rank === 4) return axis === 0 ? s('batch') : s('head');
+  return s('axis', axis);
 }
 
 function askCell(index: number[], heatmap?: number): void {

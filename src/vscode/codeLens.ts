@@ -44,7 +44,8 @@ export class FormulaCodeLensProvider implements vscode.CodeLensProvider, vscode.
     const lenses: vscode.CodeLens[] = [];
     for (const f of result.trace.formulas) {
       const at = result.source.lineToEditor(f.line);
-      if (!at || at.document !== doc) continue;
+      // by uri: a notebook's other cells are skipped, whichever object stands for this document
+      if (!at || at.document.uri.toString() !== doc.uri.toString()) continue;
       const range = doc.lineAt(at.line).range;
       const name = this.l10n.pick(FORMULA_NAMES[f.kind]);
       const shape = resultShape(result.trace, f);

@@ -14,6 +14,7 @@ export function panelStrings(l: Localizer): Record<string, string> {
     slice: l.t('Slice'),
     axis: l.t('axis {0}', '{0}'),
     head: l.t('head'),
+    batch: l.t('batch'),
     rows: l.t('rows: queries'),
     cols: l.t('columns: keys'),
     clickCell: l.t('Click a cell to see its scalar computation.'),
