@@ -7,7 +7,7 @@
 // `# expect: <code> line <N>` header names (or, for a warning, run to the end).
 //
 //   node scripts/goldens.mjs [--check]
-//   env: NUMPY_PYTHON (default /usr/bin/python3), NUMPY_ORACLE (default ../shared/tools/numpy_oracle.py)
+//   env: NUMPY_PYTHON (default /usr/bin/python3), NUMPY_ORACLE (default test/oracle/numpy_oracle.py, a copy of the team's shared oracle)
 
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -19,7 +19,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = path.join(root, 'test/fixtures/python');
 const goldenDir = path.join(fixtures, 'golden');
 const python = process.env.NUMPY_PYTHON ?? '/usr/bin/python3';
-const oracle = process.env.NUMPY_ORACLE ?? path.resolve(root, '../shared/tools/numpy_oracle.py');
+const oracle = process.env.NUMPY_ORACLE ?? path.join(root, 'test/oracle/numpy_oracle.py');
 const check = process.argv.includes('--check');
 
 /** Diagnostic codes where numpy raises at run time; the others are warnings on code that runs. */
