@@ -6,7 +6,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { BinOp, Expr, Program, Stmt } from '../ir';
 import { parserFor } from './treeSitter';
 import { LowerContext, field, kids } from './pythonContext';
-import { lowerExpr, lowerParams } from './typescriptExpr';
+import { lowerExpr, lowerParams, paramPrologue } from './typescriptExpr';
 
 const AUG: Record<string, BinOp> = {
   '+=': '+', '-=': '-', '*=': '*', '/=': '/', '%=': '%', '**=': '**',
@@ -157,7 +157,7 @@ function lowerStmtInner(ctx: LowerContext, node: Node): Stmt[] {
       return [{
         k: 'def', name: name.text, nameLoc: ctx.loc(name),
         params: lowerParams(ctx, field(node, 'parameters'), lowerBlock),
-        body: body(ctx, field(node, 'body')), decorators: [], loc,
+        body: [...paramPrologue(ctx, field(node, 'parameters')), ...body(ctx, field(node, 'body'))], decorators: [], loc,
       }];
     }
     case 'class_declaration':
@@ -306,7 +306,7 @@ function lowerClass(ctx: LowerContext, node: Node): Stmt {
       const def: Extract<Stmt, { k: 'def' }> = {
         k: 'def', name: isCtor ? '__init__' : mname.text, nameLoc: ctx.loc(mname),
         params: [{ name: 'self', kind: 'normal', loc: ctx.loc(mname) }, ...params],
-        body: body(ctx, field(m, 'body')), decorators: [], loc: ctx.loc(m),
+        body: [...paramPrologue(ctx, field(m, 'parameters')), ...body(ctx, field(m, 'body'))], decorators: [], loc: ctx.loc(m),
       };
       if (isCtor) {
         def.body = [...parameterProperties(ctx, field(m, 'parameters')), ...def.body];

@@ -65,11 +65,60 @@ export function lowerParams(ctx: LowerContext, node: Node | null, lowerBlock: Bl
     const rest = pat?.type === 'rest_pattern';
     const nameNode = rest ? kids(pat!)[0] : pat;
     out.push({
-      name: nameNode?.type === 'identifier' ? nameNode.text : (nameNode?.text ?? '_'),
+      // a destructured parameter gets a name its body's prologue unpacks (see paramPrologue)
+      name: nameNode?.type === 'identifier' ? nameNode.text : isPattern(nameNode) ? `__arg${out.length}` : (nameNode?.text ?? '_'),
       kind: rest ? 'star' : 'normal',
       default: def ? lowerExpr(ctx, def, lowerBlock) : undefined,
       loc: ctx.loc(p),
     });
+  }
+  return out;
+}
+
+const isPattern = (n: Node | null | undefined): boolean => n?.type === 'array_pattern' || n?.type === 'object_pattern';
+
+/** Assignments unpacking destructured parameters (`([k, v]) => …`, `({ a, b: c }) => …`), run first in the body. */
+export function paramPrologue(ctx: LowerContext, node: Node | null): Stmt[] {
+  if (!node || node.type === 'identifier') return [];
+  const out: Stmt[] = [];
+  let i = 0;
+  for (const p of kids(node)) {
+    if (p.type !== 'required_parameter' && p.type !== 'optional_parameter') continue;
+    const pat = field(p, 'pattern');
+    const index = i++;
+    if (!pat || !isPattern(pat)) continue;
+    const loc = ctx.loc(pat);
+    const source = (): Expr => ctx.make({ k: 'name', name: `__arg${index}`, loc });
+    out.push(...unpackPattern(ctx, pat, source, loc));
+  }
+  return out;
+}
+
+function unpackPattern(ctx: LowerContext, pat: Node, source: () => Expr, loc: Expr['loc']): Stmt[] {
+  const target = (n: Node): Expr | undefined => {
+    if (n.type === 'identifier' || n.type === 'shorthand_property_identifier_pattern') return ctx.make({ k: 'name', name: n.text, loc: ctx.loc(n) });
+    if (n.type === 'assignment_pattern') return target(field(n, 'left') ?? kids(n)[0]);
+    if (n.type === 'rest_pattern') {
+      const inner = kids(n)[0] && target(kids(n)[0]);
+      return inner && ctx.make({ k: 'starred', value: inner, loc: ctx.loc(n) });
+    }
+    if (n.type === 'array_pattern') {
+      const items = kids(n).map(target);
+      return items.every(Boolean) ? ctx.make({ k: 'list', items: items as Expr[], loc: ctx.loc(n) }) : undefined;
+    }
+    return undefined;
+  };
+  if (pat.type === 'array_pattern') {
+    const t = target(pat);
+    return t ? [{ k: 'assign', targets: [t], value: source(), decl: 'const', loc }] : [];
+  }
+  const out: Stmt[] = [];
+  for (const p of kids(pat)) {
+    const key = p.type === 'pair_pattern' ? field(p, 'key') : p.type === 'assignment_pattern' ? field(p, 'left') : p;
+    const value = p.type === 'pair_pattern' ? field(p, 'value') : p;
+    const t = value && target(value);
+    if (!key || !t) continue;
+    out.push({ k: 'assign', targets: [t], value: ctx.make({ k: 'attr', obj: source(), name: key.text, loc: ctx.loc(key) }), decl: 'const', loc });
   }
   return out;
 }
@@ -181,11 +230,14 @@ export function lowerExpr(ctx: LowerContext, node: Node, lowerBlock: BlockLowere
     case 'arrow_function':
     case 'function_expression':
     case 'function': {
-      const params = lowerParams(ctx, field(node, 'parameters') ?? field(node, 'parameter'), lowerBlock);
+      const paramsNode = field(node, 'parameters') ?? field(node, 'parameter');
+      const params = lowerParams(ctx, paramsNode, lowerBlock);
       const body = field(node, 'body');
       if (!body) return ctx.unsupported(node, 'function without body');
       const nameNode = field(node, 'name');
-      const lowered = body.type === 'statement_block' ? lowerBlock(ctx, body) : sub(body);
+      let lowered: Expr | Stmt[] = body.type === 'statement_block' ? lowerBlock(ctx, body) : sub(body);
+      const prologue = paramPrologue(ctx, paramsNode);
+      if (prologue.length) lowered = [...prologue, ...(Array.isArray(lowered) ? lowered : [{ k: 'return' as const, value: lowered, loc: lowered.loc }])];
       return ctx.make({ k: 'func', params, body: lowered, name: nameNode?.text, loc });
     }
     case 'spread_element':

@@ -41,6 +41,7 @@ module.exports = [
   ['out-of-range', 'const xs = [1, 2]; const r = xs[5] === undefined ? 1 : 0;'],
   ['object-keys', "const o = { b: 1, a: 2 }; const r = Object.keys(o).join('') + Object.values(o).join('');"],
   ['entries', 'const acc: number[] = []; for (const [k, v] of Object.entries({ x: 1, yy: 2 })) acc.push(k.length + v); const r = acc;'],
+  ['destructured-params', "const pairs = Object.entries({ a: 1, bb: 2 }).map(([k, v]) => k.length * 10 + v); const f = ({ x, y: z }: { x: number; y: number }) => x - z; function g([p, q]: number[]) { return p * q; } const r = [...pairs, f({ x: 5, y: 2 }), g([3, 4])];"],
   ['array-entries', 'let s = 0; for (const [i, x] of [5, 6, 7].entries()) s += i * x; const r = s;'],
   ['closure', 'let n = 0; const inc = () => { n += 2; return n; }; inc(); inc(); const r = n;'],
   ['class', 'class C { w = 2; constructor(public k: number) {} f(x: number) { return this.w * x + this.k; } } const r = new C(3).f(4);'],
