@@ -33,8 +33,8 @@ export function isBasicIndex(index: Value): boolean {
 }
 
 export function noteView(base: ArrayValue, index: Value, view: Value): void {
+  // a 0-d result is a view too unless numpy made it a scalar (x[..., 0] on a vector: a 0-d view)
   if (view.kind !== 'array' || view.scalar || view === base || !isBasicIndex(index)) return;
-  if (view.shape && view.shape.length === 0) return;
   parentOf.set(view, { base, index });
   let kids = childrenOf.get(base);
   if (!kids) childrenOf.set(base, (kids = []));

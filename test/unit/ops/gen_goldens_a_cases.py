@@ -141,6 +141,11 @@ def build(case, A, T):
     case(g, 'ndarray.round', 3, self=X)
     case(g, 'np.round', A([2.5]))
     case(g, 'np.round', np.float64(2.675), 2)
+    # difftest: booleans round through numpy's float ufuncs (float16 for decimals=0, a casting error otherwise)
+    case(g, 'np.round', A([True, False, True]))
+    case(g, 'ndarray.round', self=A([[True], [False]]))
+    case(g, 'np.round', A([True, False]), 1)
+    case(g, 'np.around', A([True]), -1)
 
     # ---- reductions
     g = 'reduce'

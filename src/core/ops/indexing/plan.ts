@@ -203,7 +203,8 @@ export function planIndex(shape: Shape, comps: Comp[], countName = 'n_true'): In
       loops.push(o.loop);
     }
   }
-  const plan: IndexPlan = { shape: dims, advanced, scalar: !advanced && dims.length === 0 };
+  // numpy gives a scalar only when ints index every axis; an Ellipsis keeps a 0-d array (a view)
+  const plan: IndexPlan = { shape: dims, advanced, scalar: !advanced && dims.length === 0 && !comps.some((c) => c.k === 'ell') };
   const single = comps.length === 1 && comps[0].k === 'bool' && comps[0].a.shape?.length === nd && nd > 0;
   if (single) plan.fullMask = block[0];
   if (gatherable && (!advanced || table)) {

@@ -7,6 +7,7 @@ import { toArray } from '../convert';
 import { castScalar, isFloat } from '../dtype';
 import { registerOp } from '../registry';
 import type { OpCall } from '../types';
+import { outCastError } from '../ufuncOut';
 import { rint } from './unary';
 
 function subject(call: OpCall): Value {
@@ -15,6 +16,16 @@ function subject(call: OpCall): Value {
 
 function decimalsOf(call: OpCall): number | undefined {
   return intArg(call, call.self ? 0 : 1, 'decimals', 0);
+}
+
+/**
+ * numpy rounds booleans with its float ufuncs: rint's smallest loop gives float16 for decimals=0,
+ * while multiply/divide by 10^d cannot write their float64 back into a bool array (it raises).
+ */
+function boolDtype(decimals: number | undefined): DType | null {
+  if (decimals === undefined) return null;
+  if (decimals !== 0) throw outCastError(decimals > 0 ? 'multiply' : 'divide', 'float64', 'bool');
+  return 'float16';
 }
 
 /** Round one value as numpy's PyArray_Round does, each step rounded to the working dtype `w`. */
@@ -30,10 +41,10 @@ registerOp({
   latex: ([a, d]) => (d === undefined || d === '0' ? `\\operatorname{round}\\left(${a}\\right)` : `\\operatorname{round}\\left(${a}, ${d}\\right)`),
   shape(call) {
     const v = subject(call);
-    decimalsOf(call);
+    const d = decimalsOf(call);
     if (v.kind === 'unknown') return { kind: 'array', shape: null, dtype: null };
     const a = toArray(v);
-    const out: Value = { kind: 'array', shape: a.shape, dtype: a.dtype };
+    const out: Value = { kind: 'array', shape: a.shape, dtype: a.dtype === 'bool' ? boolDtype(d) : a.dtype };
     if (a.shape !== null && a.shape.length === 0 && (a.scalar || v.kind !== 'array')) out.scalar = true;
     return out;
   },
@@ -43,6 +54,8 @@ registerOp({
     if (abstract.kind !== 'array' || d === undefined || v.kind === 'unknown') return abstract;
     const a = toArray(v);
     if (!a.data || a.dtype === null) return abstract;
+    // booleans: 0 and 1 are already round (float16 after boolDtype)
+    if (a.dtype === 'bool') return { ...abstract, data: a.data.slice() };
     const dt = a.dtype;
     // integers: a copy for decimals ≥ 0; otherwise numpy rounds in float64 and casts back
     if (!isFloat(dt) && d >= 0) return { ...abstract, data: a.data.slice() };
