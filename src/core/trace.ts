@@ -9,6 +9,7 @@ import './builtins/math';
 import './ops/index';
 import { findFormulas } from './formulas/index';
 import { lintTrace } from './formulas/lints/index';
+import { buildContext, type MatchContext } from './formulas/match';
 import type { Program, Stmt } from './ir';
 import { Interp } from './interp/context';
 import { UndoLog } from './interp/heap';
@@ -112,14 +113,17 @@ function finish(it: Interp, tree: Tree, epochs: Epoch[], source: string, options
     formulas: [],
     stats: { ms: 0, budgetExceeded: it.budgetExceeded },
   };
+  // the recognisers and the lints share one match context (building it walks the whole program)
+  let ctx: MatchContext | undefined;
   try {
-    trace.formulas = findFormulas(trace);
+    ctx = buildContext(trace.program, trace.exprValues);
+    trace.formulas = findFormulas(trace, ctx);
   } catch {
     trace.formulas = [];
   }
   try {
     const seen = new Set(diagnostics.map((d) => `${d.code}:${d.loc.line}:${d.loc.col}`));
-    for (const d of lintTrace(trace)) if (!seen.has(`${d.code}:${d.loc.line}:${d.loc.col}`)) diagnostics.push(d);
+    for (const d of lintTrace(trace, ctx)) if (!seen.has(`${d.code}:${d.loc.line}:${d.loc.col}`)) diagnostics.push(d);
     diagnostics.sort((a, b) => a.loc.line - b.loc.line || a.loc.col - b.loc.col);
   } catch {
     // the silent-bug lints are advice: a failure there must not cost the trace

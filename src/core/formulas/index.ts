@@ -3,7 +3,7 @@
 // the softmax inside it), and stored in trace.formulas.
 
 import type { FormulaKind, FormulaSite, Trace } from '../types';
-import { buildContext } from './match';
+import { buildContext, type MatchContext, type StmtInfo } from './match';
 import { recognisers, registerRecogniser } from './registry';
 import { softmaxRecogniser } from './kinds/softmax';
 import { scaledScoresRecogniser } from './kinds/scaledScores';
@@ -29,29 +29,43 @@ export const SPECIFICITY: readonly FormulaKind[] = [
   'sgd-step', 'embedding-lookup',
 ];
 
-export function findFormulas(trace: Pick<Trace, 'program' | 'exprValues'>): FormulaSite[] {
-  const ctx = buildContext(trace.program, trace.exprValues);
+/**
+ * Formula sites of a trace. `ctx` lets the tracer build the match context once for the
+ * recognisers and the lints (building it walks the whole program).
+ */
+export function findFormulas(trace: Pick<Trace, 'program' | 'exprValues'>, ctx: MatchContext = buildContext(trace.program, trace.exprValues)): FormulaSite[] {
+  return mergeSites(ctx.stmts.map((at) => sitesAt(ctx, at)));
+}
+
+/** Every recogniser at one statement, before de-duplication (an incremental trace caches these). */
+export function sitesAt(ctx: MatchContext, at: StmtInfo): FormulaSite[] {
+  const out: FormulaSite[] = [];
+  for (const r of recognisers()) {
+    try {
+      out.push(...r.recognise(ctx, at));
+    } catch {
+      // a recogniser meeting an IR shape it did not expect finds nothing there, it never breaks the trace
+    }
+  }
+  return out;
+}
+
+const RANK = new Map(SPECIFICITY.map((k, i) => [k, i]));
+
+/** One site per (line, kind), the first found winning, sorted by line then specificity. */
+export function mergeSites(perStmt: readonly (readonly FormulaSite[])[]): FormulaSite[] {
   const sites: FormulaSite[] = [];
   const seen = new Set<string>();
-  for (const at of ctx.stmts) {
-    for (const r of recognisers()) {
-      let found: FormulaSite[] = [];
-      try {
-        found = r.recognise(ctx, at);
-      } catch {
-        // a recogniser meeting an IR shape it did not expect finds nothing there, it never breaks the trace
-        found = [];
-      }
-      for (const s of found) {
-        const key = `${s.line}:${s.kind}`;
-        if (!seen.has(key)) {
-          seen.add(key);
-          sites.push(s);
-        }
+  for (const found of perStmt) {
+    for (const s of found) {
+      const key = `${s.line}:${s.kind}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        sites.push(s);
       }
     }
   }
-  return sites.sort((a, b) => a.line - b.line || SPECIFICITY.indexOf(a.kind) - SPECIFICITY.indexOf(b.kind));
+  return sites.sort((a, b) => a.line - b.line || (RANK.get(a.kind) ?? -1) - (RANK.get(b.kind) ?? -1));
 }
 
 /** Recognise the formulas of a trace and store them in trace.formulas. */

@@ -25,6 +25,8 @@ export interface MatchContext {
   stmts: StmtInfo[];
   /** user functions by name */
   defs: Map<string, Extract<Stmt, { k: 'def' }>>;
+  /** each statement's info (lastAssigned looks statements up by identity: a scan would be quadratic) */
+  infoOf: Map<Stmt, StmtInfo>;
 }
 
 const MODULES: Record<string, string> = { numpy: 'np', math: 'math', 'scipy.special': 'scipy.special', scipy: 'scipy', torch: 'torch', mathjs: 'math' };
@@ -35,9 +37,12 @@ export function buildContext(source: Program, values: (Value | undefined)[]): Ma
   const aliases = new Map<string, string>([['np', 'np'], ['numpy', 'np'], ['math', 'math']]);
   const stmts: StmtInfo[] = [];
   const defs = new Map<string, Extract<Stmt, { k: 'def' }>>();
+  const infoOf = new Map<Stmt, StmtInfo>();
   const visit = (block: Stmt[], scope: string): void => {
     block.forEach((stmt, index) => {
-      stmts.push({ stmt, block, index, scope });
+      const info: StmtInfo = { stmt, block, index, scope };
+      stmts.push(info);
+      infoOf.set(stmt, info);
       switch (stmt.k) {
         case 'import':
           for (const n of stmt.names) {
@@ -90,7 +95,7 @@ export function buildContext(source: Program, values: (Value | undefined)[]): Ma
     });
   };
   visit(program.body, '');
-  return { program, values, aliases, stmts, defs };
+  return { program, values, aliases, stmts, defs, infoOf };
 }
 
 /** 'np.exp', 'math.sqrt', 'scipy.special.softmax', or a user name ('softmax'); undefined for computed callees. */
@@ -176,7 +181,7 @@ export function lastAssigned(ctx: MatchContext, at: StmtInfo, name: string): { v
   for (let i = at.index - 1; i >= 0; i--) {
     const s = at.block[i];
     if (s.k === 'assign' && s.targets.length === 1 && s.targets[0].k === 'name' && s.targets[0].name === name) {
-      const info = ctx.stmts.find((x) => x.stmt === s)!;
+      const info = ctx.infoOf.get(s) ?? ctx.stmts.find((x) => x.stmt === s)!;
       return { value: s.value, info };
     }
   }

@@ -5,9 +5,12 @@ import type { Expr, Loc } from '../../ir';
 import type { Diagnostic, QuickFix } from '../../diagnostics';
 import type { L10nText } from '../../values';
 import type { MatchContext } from '../match';
+import { jsShapeOf } from '../../interp/tsShapes';
 
 export function shapeOf(ctx: MatchContext, e: Expr): number[] | undefined {
   const v = ctx.values[e.id];
+  // a TypeScript number[][] is shaped by its nested lengths
+  if (v?.kind === 'list') return jsShapeOf(v).shape?.every((d) => typeof d === 'number') ? (jsShapeOf(v).shape as number[]) : undefined;
   if (!v || v.kind !== 'array' || !v.shape || !v.shape.every((d) => typeof d === 'number')) return undefined;
   return v.shape as number[];
 }

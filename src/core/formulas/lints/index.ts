@@ -10,24 +10,36 @@ import { lintMaskAfterSoftmax, lintMissingScale } from './attention';
 
 const LINTS: ((ctx: MatchContext, at: StmtInfo) => Diagnostic[])[] = [lintSoftmaxAxis, lintKeepdims, lintMissingScale, lintMaskAfterSoftmax];
 
-export function lintTrace(trace: Pick<Trace, 'program' | 'exprValues'>): Diagnostic[] {
-  const ctx = buildContext(trace.program, trace.exprValues);
+/** The silent-bug lints of a trace; `ctx`: the match context the recognisers used (built once). */
+export function lintTrace(trace: Pick<Trace, 'program' | 'exprValues'>, ctx: MatchContext = buildContext(trace.program, trace.exprValues)): Diagnostic[] {
+  return mergeLints(ctx.stmts.map((at) => lintsAt(ctx, at)));
+}
+
+/** Every lint at one statement, before de-duplication (an incremental trace caches these). */
+export function lintsAt(ctx: MatchContext, at: StmtInfo): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const lint of LINTS) {
+    try {
+      out.push(...lint(ctx, at));
+    } catch {
+      // a lint meeting an IR shape it did not expect finds nothing there
+    }
+  }
+  // the quick fixes are numpy syntax (axis=-1, keepdims=True, np.sqrt): not for TypeScript code
+  if (ctx.program.language === 'typescript') for (const d of out) delete d.fixes;
+  return out;
+}
+
+/** One diagnostic per (code, line, column), in statement order. */
+export function mergeLints(perStmt: readonly (readonly Diagnostic[])[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
-  for (const at of ctx.stmts) {
-    for (const lint of LINTS) {
-      let found: Diagnostic[] = [];
-      try {
-        found = lint(ctx, at);
-      } catch {
-        found = [];
-      }
-      for (const d of found) {
-        const key = `${d.code}:${d.loc.line}:${d.loc.col}`;
-        if (!seen.has(key)) {
-          seen.add(key);
-          out.push(d);
-        }
+  for (const found of perStmt) {
+    for (const d of found) {
+      const key = `${d.code}:${d.loc.line}:${d.loc.col}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(d);
       }
     }
   }
