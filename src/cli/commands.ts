@@ -9,7 +9,7 @@ import { formatBindings, formatDiagnostics, formatValue } from './format';
 import { EXIT } from './errors';
 import { readInput } from './input';
 import { traceJson } from './json';
-import { KNOWN_FORMULAS } from '../core/explain';
+import { FORMULA_KINDS as KNOWN_FORMULAS } from '../core/types';
 
 
 export interface Outcome {
@@ -45,7 +45,7 @@ export async function runExplain(cmd: Extract<Command, { kind: 'explain' }>): Pr
   const lineCount = input.source.split('\n').length;
   if (cmd.line > lineCount) throw new UsageError(`${cmd.file}: --line ${cmd.line} is past the end of the file (${lineCount} lines)`);
   await startParsers();
-  const e = explainJson(trace(input.source, input.language), cmd.line);
+  const e = await explainJson(trace(input.source, input.language), cmd.line);
   if (!e) {
     throw new UsageError(`${cmd.file}:${cmd.line}: no formula recognised on this line; known formulas: ${KNOWN_FORMULAS.join(', ')}`);
   }
@@ -60,7 +60,7 @@ function evalText(r: EvalJson): string {
 export async function runEval(cmd: Extract<Command, { kind: 'eval' }>): Promise<Outcome> {
   let r: EvalJson;
   try {
-    r = evalJson(cmd.expression);
+    r = await evalJson(cmd.expression);
   } catch (e) {
     // The engine's own message (syntax error, unknown function, shapes that do not fit) is the answer.
     throw new UsageError(`eval: ${(e as Error).message.split('\n')[0]}`);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { notebookToSource } from '../core/parse/notebook';
 import { initParsers } from '../core/parse/treeSitter';
 import { analyze } from '../core/analyze';
-import { evalJson as coreEvalJson, explainJson as coreExplainJson, type EvalJson, type ExplainJson } from '../core/explain';
+import type { EvalJson, ExplainJson } from '../core/explain';
 import type { Language, Trace } from '../core/types';
 
 export type { EvalJson, ExplainJson };
@@ -41,13 +41,19 @@ export function trace(source: string, language: Language): Trace {
   return analyze(source, language);
 }
 
-export function explainJson(t: Trace, line: number): ExplainJson | undefined {
-  return coreExplainJson(t, line);
+/**
+ * The explainer and the engine are loaded on first use: they bring mathjs, whose start-up costs
+ * more than a whole trace, and `trace` (the instructor's loop over submissions) never needs it.
+ */
+const explainer = () => import('../core/explain.js');
+
+export async function explainJson(t: Trace, line: number): Promise<ExplainJson | undefined> {
+  return (await explainer()).explainJson(t, line);
 }
 
 /** The engine's answer, or its typed error as an exception carrying the English message. */
-export function evalJson(expression: string): EvalJson {
-  const r = coreEvalJson(expression);
+export async function evalJson(expression: string): Promise<EvalJson> {
+  const r = (await explainer()).evalJson(expression);
   if (!r.ok) throw new Error(r.message.en);
   return r.json;
 }
