@@ -72,7 +72,7 @@ export function checkProgram(source: string, entry: ManifestEntry, oracle: Oracl
     const obs = pair.observations;
     for (const p of compareBinding(pair, ours, lines[pair.line - 1] ?? '')) {
       // a float32 difference of a few ulps, here or carried into a later (float64) value
-      const ulps = obs[0].dtype === 'float32' ? 4 : f32Seen ? 256 : 0;
+      const ulps = f32Seen ? 256 : obs[0].dtype === 'float32' ? 4 : 0;
       const f32 = p.kind === 'value wrong' && obs.length === 1 && ulps > 0 && closeF32(jsonOfValue(ours?.value), obs[0].value, ulps);
       if (f32) f32Seen = true;
       push(f32 ? 'float32 ulps' : p.kind, pair.line, p.text, pair.name);

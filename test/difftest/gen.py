@@ -19,6 +19,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gen_blocks import BLOCKS  # noqa: E402
 from gen_core import Builder  # noqa: E402
 from gen_exprs import TEMPLATES, t_create, t_draw  # noqa: E402
+from gen_more import MORE  # noqa: E402
 from gen_raise import RAISERS  # noqa: E402
 
 
@@ -31,7 +32,8 @@ def _grow(b, count):
     added, tries = 0, 0
     while added < count and tries < count * 8:
         tries += 1
-        t = _weighted(b.r, BLOCKS) if b.r.random() < 0.25 else _weighted(b.r, TEMPLATES)
+        roll = b.r.random()
+        t = _weighted(b.r, BLOCKS if roll < 0.2 else MORE if roll < 0.45 else TEMPLATES)
         res = t(b)
         if res is None:
             continue

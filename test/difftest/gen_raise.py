@@ -114,5 +114,12 @@ def r_function(b):
             f"{b.name('ok')} = {f}({float_draw(b, (2, d))})", f"{b.name('bad')} = {f}({float_draw(b, (2, d + 1))})"], 2, "matmul-mismatch"
 
 
+def r_inplace_cast(b):
+    a = b.arr("i", (1, 2))
+    if not a:
+        return None
+    return [f"{a} {b.choice(['/=', '*=', '+='])} {b.choice(['2.5', '2', f'{a}.mean()'])}"], 0, "casting"
+
+
 RAISERS = [(r_matmul, 3), (r_matmul_nt, 2), (r_broadcast, 3), (r_reshape, 2), (r_axis, 2), (r_concat, 2), (r_index, 2),
-           (r_heads, 1), (r_setitem, 1), (r_function, 1)]
+           (r_heads, 1), (r_setitem, 1), (r_function, 1), (r_inplace_cast, 1)]

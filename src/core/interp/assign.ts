@@ -116,9 +116,20 @@ export function augAssign(it: Interp, s: Stmt & { k: 'augassign' }, scope: Scope
   }
 }
 
+const isIntDtype = (d: string | null): boolean => d !== null && /^u?int/.test(d);
+
+/** The number a Python or numpy scalar (or 0-d array) holds, when determined. */
+function scalarNumber(v: Value): number | undefined {
+  if (v.kind === 'int' || v.kind === 'float') return v.value;
+  if (v.kind === 'array' && v.shape?.length === 0 && v.data && v.dtype !== 'bool') return v.data[0];
+  return undefined;
+}
+
 function inplace(it: Interp, op: BinOp, cur: Value, val: Value, site: CallSite): Value {
   if (cur.kind === 'array' && !cur.scalar) {
-    const r = binary(it, op, cur, val, site);
+    // numpy's fast scalar power: x **= 2 (or 2.0) squares in place, so an integer array stays integer
+    const square = op === '**' && isIntDtype(cur.dtype) && scalarNumber(val) === 2;
+    const r = square ? binary(it, '*', cur, cur, site) : binary(it, op, cur, val, site);
     inplaceResult(it, op, cur, r, site);
     return cur;
   }
