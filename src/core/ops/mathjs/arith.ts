@@ -73,12 +73,11 @@ function operands(call: OpCall): T[] {
 }
 
 /** add(a, b, c, …) folds left, as mathjs does. */
-function fold(call: OpCall, withData: boolean, step: (a: T, b: T) => Value): Value {
+function fold(call: OpCall, step: (a: T, b: T) => Value): Value {
   const ts = operands(call);
   if (ts.length < 2) throw mjsError('mathjs-arity', 'TypeError', { en: `Too few arguments in function ${call.name.slice(5)}`, fr: `trop peu d'arguments pour ${call.name}` });
   let acc = step(ts[0], ts[1]);
   for (let i = 2; i < ts.length; i++) acc = step(tensor(acc)!, ts[i]);
-  void withData;
   return acc;
 }
 
@@ -94,7 +93,7 @@ for (const [name, f, doc, sym] of BINARY) {
     names: [`math.${name}`],
     doc: `math.${name}(a, b): ${doc}`,
     latex: (o) => (sym === '^' ? `{${o[0]}}^{\\circ ${o[1]}}` : o.join(` ${sym} `)),
-    run: (call, withData) => fold(call, withData, (a, b) => elementwise(call, a, b, f, withData)),
+    run: (call, withData) => fold(call, (a, b) => elementwise(call, a, b, f, withData)),
   });
 }
 
@@ -148,7 +147,7 @@ defineMathjsOp({
   names: ['math.multiply'],
   doc: 'math.multiply(A, B): the matrix product (matrix·matrix, matrix·vector, vector·vector → a number), or a product by a scalar.',
   latex: (o) => o.join(' \\, '),
-  run: (call, withData) => fold(call, withData, (a, b) => product(call, a, b, withData)),
+  run: (call, withData) => fold(call, (a, b) => product(call, a, b, withData)),
 });
 
 /** mathjs' inv: 1×1 and 2×2 in closed form, then Gauss-Jordan with partial pivoting. */
