@@ -1,14 +1,25 @@
-// Float64Array kernels behind the tutor functions: register-blocked matrix products, numpy's
-// pairwise summation (so row sums match np.sum bit for bit), broadcasting and last-axis
-// reductions. Plain loops over typed arrays: no nested JS arrays on any hot path.
+// Float64Array kernels behind the tutor functions: matrix products (WebAssembly SIMD, else
+// register-blocked loops), numpy's pairwise summation (so row sums match np.sum bit for bit),
+// broadcasting and last-axis reductions. Plain loops over typed arrays: no nested JS arrays.
 
 import { Tensor } from './tensor';
 import { shapeError } from './errors';
+import { SIMD_MIN_WORK, simdGemm, type BLayout } from './simdGemm';
 
 /**
- * out[m×n] = a[m×k] · b[n×k]ᵀ, with b's rows contiguous (that is Q·Kᵀ directly). A 4×4 block of
- * accumulators is kept in registers so each loaded element feeds four products; every entry is
- * still summed in index order p = 0…k-1.
+ * out[m×n] = a[m×k] · B, B being b[n×k]ᵀ ('nk': rows contiguous, Q·Kᵀ directly) or b[k×n]
+ * ('kn': weights·V). Every entry is summed in index order p = 0…k-1 by either path, so the SIMD
+ * kernel and the scalar loops give the same bits.
+ */
+export function gemm(a: Float64Array, aOff: number, b: Float64Array, bOff: number, layout: BLayout, m: number, n: number, k: number, out: Float64Array, outOff: number): void {
+  if (m * n * k >= SIMD_MIN_WORK && simdGemm(a, aOff, b, bOff, layout, m, n, k, out, outOff)) return;
+  if (layout === 'nk') gemmNT(a, aOff, b, bOff, m, n, k, out, outOff);
+  else gemmNT(a, aOff, transposeData(b, bOff, k, n), 0, m, n, k, out, outOff);
+}
+
+/**
+ * The scalar path of `gemm` for b given transposed: a 4×4 block of accumulators is kept in
+ * registers so each loaded element feeds four products.
  */
 export function gemmNT(a: Float64Array, aOff: number, b: Float64Array, bOff: number, m: number, n: number, k: number, out: Float64Array, outOff: number): void {
   const m4 = m - (m % 4);
@@ -44,7 +55,14 @@ function dot(a: Float64Array, ai: number, b: Float64Array, bi: number, k: number
   return s;
 }
 
-/** Swap the last two axes (Kᵀ, and B before a product so both operands are row-contiguous). */
+/** The rows×cols matrix at x[off…] transposed into a new cols×rows buffer. */
+function transposeData(x: Float64Array, off: number, rows: number, cols: number): Float64Array {
+  const out = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[j * rows + i] = x[off + i * cols + j];
+  return out;
+}
+
+/** Swap the last two axes (Kᵀ shown in a derivation). */
 export function transposeLast2(t: Tensor): Tensor {
   const r = t.shape.length;
   if (r < 2) return { shape: [...t.shape], data: t.data.slice() };
@@ -74,15 +92,16 @@ export function broadcastShapes(a: readonly number[], b: readonly number[]): num
 /**
  * numpy's matmul for concrete tensors: 1-D operands are promoted and the added axis removed, the
  * leading (batch) axes broadcast. `bTransposed` says b is given as its transpose (rows contiguous).
+ * Operands are read where they lie: no transposed or promoted copy is made.
  */
 export function matmul(a: Tensor, b: Tensor, what = 'matmul', bTransposed = false): Tensor {
   if (a.shape.length === 0 || b.shape.length === 0) throw shapeError(`${what}: scalar operands are not allowed (use *)`, `${what} : pas d'opérande scalaire (utilisez *)`);
   const A = a.shape.length === 1 ? { shape: [1, a.shape[0]], data: a.data } : a;
-  let Bt: Tensor;
-  if (bTransposed) Bt = b.shape.length === 1 ? { shape: [1, b.shape[0]], data: b.data } : b;
-  else Bt = b.shape.length === 1 ? { shape: [1, b.shape[0]], data: b.data } : transposeLast2(b);
+  // B's (n, k) in the layout it is stored in; a 1-D b is one column either way (n = 1)
+  const layout: BLayout = bTransposed || b.shape.length === 1 ? 'nk' : 'kn';
+  const Bnk = b.shape.length === 1 ? { shape: [1, b.shape[0]] } : { shape: layout === 'nk' ? b.shape : [...b.shape.slice(0, -2), b.shape[b.shape.length - 1], b.shape[b.shape.length - 2]] };
   const m = A.shape[A.shape.length - 2], k = A.shape[A.shape.length - 1];
-  const n = Bt.shape[Bt.shape.length - 2], kb = Bt.shape[Bt.shape.length - 1];
+  const n = Bnk.shape[Bnk.shape.length - 2], kb = Bnk.shape[Bnk.shape.length - 1];
   if (k !== kb) {
     const bShape = bTransposed ? [...b.shape.slice(0, -2), ...b.shape.slice(-2).reverse()] : b.shape;
     throw shapeError(
@@ -90,13 +109,13 @@ export function matmul(a: Tensor, b: Tensor, what = 'matmul', bTransposed = fals
       `${what} : ${Tensor.formatShape(a.shape)} @ ${Tensor.formatShape(bShape)} — les tailles internes ${k} et ${kb} diffèrent`,
     );
   }
-  const batchA = A.shape.slice(0, -2), batchB = Bt.shape.slice(0, -2);
+  const batchA = A.shape.slice(0, -2), batchB = Bnk.shape.slice(0, -2);
   const batch = broadcastShapes(batchA, batchB);
   if (!batch) throw shapeError(`${what}: batch shapes ${Tensor.formatShape(batchA)} and ${Tensor.formatShape(batchB)} do not broadcast`, `${what} : les dimensions de lot ${Tensor.formatShape(batchA)} et ${Tensor.formatShape(batchB)} ne sont pas compatibles`);
   const count = Tensor.size(batch);
   const out = new Float64Array(count * m * n);
   const idxA = batchIndex(batch, batchA), idxB = batchIndex(batch, batchB);
-  for (let t = 0; t < count; t++) gemmNT(A.data, idxA[t] * m * k, Bt.data, idxB[t] * n * k, m, n, k, out, t * m * n);
+  for (let t = 0; t < count; t++) gemm(A.data, idxA[t] * m * k, b.data, idxB[t] * n * k, layout, m, n, k, out, t * m * n);
   const shape = [...batch, m, n];
   if (a.shape.length === 1) shape.splice(shape.length - 2, 1);
   if (b.shape.length === 1) shape.splice(shape.length - 1, 1);

@@ -1,12 +1,16 @@
-// The matrix-product kernel every product op shares (matmul, dot, inner, outer): C += A·B on
-// row-major blocks, i-k-j order so the innermost loop walks B and C contiguously (cache-friendly,
-// no allocation). Booleans use numpy's rule for bool matmul: OR of ANDs.
+// The matrix-product kernel every product op shares (matmul, dot, inner, outer, matrix_power):
+// the engine's WebAssembly SIMD kernel for products worth packing, else an i-k-j loop whose
+// innermost loop walks B and C contiguously. Both sum each entry in index order p = 0…k-1, so
+// they agree to the bit. Booleans use numpy's rule for bool matmul: OR of ANDs.
+
+import { SIMD_MIN_WORK, simdGemm } from '../../engine/simdGemm';
 
 /** c[cOff..] (n×m) = a[aOff..] (n×k) · b[bOff..] (k×m); c's block must start zeroed. */
 export function gemm(
   a: Float64Array, aOff: number, b: Float64Array, bOff: number, c: Float64Array, cOff: number,
   n: number, k: number, m: number,
 ): void {
+  if (n * k * m >= SIMD_MIN_WORK && simdGemm(a, aOff, b, bOff, 'kn', n, m, k, c, cOff)) return;
   for (let i = 0; i < n; i++) {
     const ci = cOff + i * m;
     const ai = aOff + i * k;
