@@ -45,7 +45,11 @@ export function trace(source: string, language: Language): Trace {
  * The explainer and the engine are loaded on first use: they bring mathjs, whose start-up costs
  * more than a whole trace, and `trace` (the instructor's loop over submissions) never needs it.
  */
-const explainer = () => import('../core/explain.js');
+// (a require, not import(): this program is CommonJS, esbuild turns the require into a lazy module
+// init, and tsx's CommonJS hook resolves it in the unit tests)
+type Explainer = typeof import('../core/explain');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const explainer = async (): Promise<Explainer> => require('../core/explain') as Explainer;
 
 export async function explainJson(t: Trace, line: number): Promise<ExplainJson | undefined> {
   return (await explainer()).explainJson(t, line);
