@@ -2,12 +2,13 @@
 // normal state of a file being typed): broken lines become `error` statements, are listed in
 // `program.syntaxErrors`, and everything around them is still lowered.
 
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Tree } from 'web-tree-sitter';
 import type { Program } from '../ir';
 import { parserFor } from './treeSitter';
 import { LowerContext, locOf } from './pythonContext';
 import { lowerBlock } from './pythonStmt';
 import { findBrokenLines, maskLines, type BrokenLine } from './pythonRecover';
+import { copyTree, SourceLines, type SNode } from './pythonSyntax';
 
 export { editFromChange, pointAt } from './pythonEdit';
 
@@ -29,9 +30,10 @@ export function parsePython(source: string, oldTree?: Tree): { program: Program;
   // column stays valid), re-parse, and lower the repaired tree with those lines as errors.
   let work = tree;
   let text = source;
+  let root = rootOf(tree, source);
   const masked: BrokenLine[] = [];
   for (let round = 0; round < MAX_RECOVERY_ROUNDS; round++) {
-    const bad = findBrokenLines(text, work.rootNode);
+    const bad = findBrokenLines(text, root);
     if (bad.length === 0) break;
     masked.push(...bad);
     text = maskLines(text, bad);
@@ -39,6 +41,7 @@ export function parsePython(source: string, oldTree?: Tree): { program: Program;
     if (work !== tree) work.delete();
     if (!next) break;
     work = next;
+    root = rootOf(work, text);
   }
 
   const ctx = new LowerContext(source);
@@ -46,13 +49,13 @@ export function parsePython(source: string, oldTree?: Tree): { program: Program;
     ctx.error(m.loc, m.message);
     ctx.masked.set(m.loc.line, { text: source.slice(m.start, m.end), loc: m.loc });
   }
-  const body = lowerBlock(ctx, work.rootNode);
+  const body = lowerBlock(ctx, root);
   // Masked rows too short to hold a `pass` were not met in any block: list them at top level.
   if (ctx.masked.size) {
     for (const m of ctx.masked.values()) body.push({ k: 'error', ...m });
     body.sort((a, b) => a.loc.line - b.loc.line || a.loc.col - b.loc.col);
   }
-  collectSyntaxErrors(ctx, work.rootNode);
+  collectSyntaxErrors(ctx, root);
   ctx.syntaxErrors.sort((a, b) => a.loc.line - b.loc.line || a.loc.col - b.loc.col);
   if (work !== tree) work.delete();
 
@@ -60,9 +63,18 @@ export function parsePython(source: string, oldTree?: Tree): { program: Program;
   return { program, tree };
 }
 
+/**
+ * The root to lower: a plain-JS copy of a tree without errors (one cursor walk, far cheaper than
+ * the Node API), web-tree-sitter's own nodes when there are ERROR or MISSING nodes to report.
+ */
+function rootOf(tree: Tree, text: string): SNode {
+  const r = tree.rootNode;
+  return r.hasError ? r : copyTree(tree, new SourceLines(text));
+}
+
 /** ERROR and MISSING nodes as readable messages (only subtrees flagged `hasError` are visited). */
-function collectSyntaxErrors(ctx: LowerContext, root: Node): void {
-  const visit = (n: Node): void => {
+function collectSyntaxErrors(ctx: LowerContext, root: SNode): void {
+  const visit = (n: SNode): void => {
     if (n.isMissing) {
       const what = /^[a-z_]+$/.test(n.type) ? null : n.type;
       ctx.error(locOf(n), what

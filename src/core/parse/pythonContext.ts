@@ -2,7 +2,7 @@
 // syntax errors found on the way. The expression and statement lowerers both write into it, so
 // ids stay dense (0..exprCount-1) even when a broken statement is rolled back.
 
-import type { Node } from 'web-tree-sitter';
+import type { SNode as Node } from './pythonSyntax';
 import type { Expr, Loc } from '../ir';
 import type { L10nText } from '../values';
 
@@ -82,21 +82,21 @@ export function locOf(node: Node): Loc {
 }
 
 /** Named children without comments (tree-sitter puts `comment` extras anywhere). */
-export function kids(node: Node): Node[] {
-  return node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment' && c.type !== 'line_continuation');
+export function kids<N extends Node>(node: N): N[] {
+  return (node.namedChildren as readonly (N | null)[]).filter((c): c is N => c !== null && c.type !== 'comment' && c.type !== 'line_continuation');
 }
 
 /** All children (named or not), without comments. */
-export function allKids(node: Node): Node[] {
-  return node.children.filter((c): c is Node => c !== null && c.type !== 'comment' && c.type !== 'line_continuation');
+export function allKids<N extends Node>(node: N): N[] {
+  return (node.children as readonly (N | null)[]).filter((c): c is N => c !== null && c.type !== 'comment' && c.type !== 'line_continuation');
 }
 
-export function field(node: Node, name: string): Node | null {
-  return node.childForFieldName(name);
+export function field<N extends Node>(node: N, name: string): N | null {
+  return node.childForFieldName(name) as N | null;
 }
 
-export function fields(node: Node, name: string): Node[] {
-  return node.childrenForFieldName(name).filter((c): c is Node => c !== null && c.type !== 'comment');
+export function fields<N extends Node>(node: N, name: string): N[] {
+  return (node.childrenForFieldName(name) as (N | null)[]).filter((c): c is N => c !== null && c.type !== 'comment');
 }
 
 /** Whether the subtree holds an ERROR or MISSING node. */

@@ -2,7 +2,7 @@
 // throw: they become `unsupported` expressions (the statement lowerer decides whether the whole
 // statement is kept). Locations follow Python's `ast` (parentheses excluded except for tuples).
 
-import type { Node } from 'web-tree-sitter';
+import type { SNode as Node } from './pythonSyntax';
 import type { Arg, BinOp, CmpOp, Comprehension, Expr, Param, UnaryOp } from '../ir';
 import { LowerContext, allKids, field, fields, kids } from './pythonContext';
 import { decodeEscapes, readNumber, readPrefix } from './pythonLiterals';

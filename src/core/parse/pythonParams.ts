@@ -2,7 +2,7 @@
 // *args) and positional-only (before `/`). Type annotations are dropped: the tracer infers
 // shapes from the calls, and annotations such as `np.ndarray` say nothing about them.
 
-import type { Node } from 'web-tree-sitter';
+import type { SNode as Node } from './pythonSyntax';
 import type { Param } from '../ir';
 import { LowerContext, field, kids } from './pythonContext';
 import { lowerExpr } from './pythonExpr';

@@ -2,7 +2,7 @@
 // (`b = a +` / `c = 2` becomes one statement). We find the logical lines that tree-sitter's
 // statements or ERROR nodes spill out of, and mask them so that a re-parse sees the rest intact.
 
-import type { Node } from 'web-tree-sitter';
+import type { SNode as Node } from './pythonSyntax';
 import type { Loc } from '../ir';
 import type { L10nText } from '../values';
 import { looksLikeStatementStart, scanLines, unclosedIn, type Row } from './pythonLines';

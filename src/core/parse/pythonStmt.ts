@@ -3,7 +3,7 @@
 // target is intact keeps its target with an `unsupported` value, and a compound statement
 // with a broken header keeps its body with an `unsupported` condition / iterable.
 
-import type { Node } from 'web-tree-sitter';
+import type { SNode as Node } from './pythonSyntax';
 import type { BinOp, Expr, Loc, Stmt } from '../ir';
 import { LowerContext, allKids, broken, field, fields, kids } from './pythonContext';
 import { lowerExpr } from './pythonExpr';
