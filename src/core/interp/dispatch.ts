@@ -12,6 +12,7 @@ import { PyError } from '../builtins/errors';
 import { BudgetExceeded, type Interp } from './context';
 import { isDetermined } from './merge';
 import { outTarget, outValuesNeeded, settleOut } from './outParam';
+import { touchGlobalRandom } from './randomJoin';
 
 export interface CallSite {
   loc: Loc;
@@ -45,6 +46,8 @@ function fits(v: Value, max: number, depth = 0): boolean {
 
 /** Give an in-place op its own copy of the buffer so recorded values keep the old one. */
 function prepareMutation(it: Interp, v: Value | undefined): void {
+  // a list shuffled in place: its items are logged so a fork (or a re-trace) can put them back
+  if (v?.kind === 'list') it.heap.touch(v);
   if (v?.kind !== 'array') return;
   it.heap.touch(v);
   if (v.data) v.data = v.data.slice();
@@ -165,6 +168,7 @@ export function callOp(it: Interp, name: string, args: Value[], kwargs: Map<stri
   }
   const call = makeCall(it, name, args, kwargs, self, site);
   if (self?.kind === 'rng') it.heap.touch(self);
+  touchGlobalRandom(it, name);
   if (MUTATES_ARG0.has(name)) prepareMutation(it, args[0]);
   if (MUTATES_SELF.has(name)) prepareMutation(it, self);
   const out = outTarget(op, args, kwargs);

@@ -6,6 +6,7 @@ import type { Value } from '../values';
 import { BudgetExceeded, type Interp } from './context';
 import { ABSENT, restoreObj, snapshotObj, UndoLog, type Snapshottable } from './heap';
 import { mergeShape, mergeValue } from './merge';
+import { joinRngSnapshots } from './randomJoin';
 
 export type Completion = 'normal' | 'break' | 'continue' | 'return' | 'raise';
 
@@ -113,6 +114,8 @@ function joinFields(obj: Snapshottable, a: Record<string, unknown>, b: Record<st
     const x = mergeValue({ kind: 'dict', map: a.map } as Value, { kind: 'dict', map: b.map } as Value, fresh) as { map: unknown };
     return { map: x.map };
   }
-  // rng states and other opaque objects: the last arm's version
+  // a generator the arms left at different points has an unknown state after the fork
+  if (kind === 'rng') return joinRngSnapshots(a, b);
+  // other opaque objects: the last arm's version
   return b;
 }

@@ -7,7 +7,7 @@ import { NumpyError } from '../../diagnostics';
 import { Dim, Shape } from '../../shapes/dim';
 import type { DType, L10nText, Value } from '../../values';
 import {
-  globalRandomState, isRngState, loseState, WHY_LOST, type LegacyCore, type PCG64, type RngState,
+  globalRandomState, isRngState, loseState, WHY_LOST, WHY_UNSEEDED, type LegacyCore, type PCG64, type RngState,
 } from '../../random';
 import { arg, shapeFromValue } from '../args';
 import type { OpCall } from '../types';
@@ -18,7 +18,9 @@ export function rngOf(call: OpCall): RngState | undefined {
   if (self?.kind === 'rng') return isRngState(self.state) ? self.state : undefined;
   if (call.name.startsWith('np.random.')) {
     const g = globalRandomState(call.ctx.perTrace);
-    if (!g.state.core) reportUnseeded(call);
+    // only a generator never seeded is "unseeded"; one lost later (a branch, an unknown size)
+    // says why on its results. By text: snapshots taken by forks hold copies of the message.
+    if (!g.state.core && g.state.why?.en === WHY_UNSEEDED.en) reportUnseeded(call);
     return g.state;
   }
   return undefined;
