@@ -3,6 +3,7 @@
 // ToBoolean and `typeof`. Every number of a TypeScript program is a float64 (kind 'float').
 
 import type { Value } from '../values';
+import { funcImpl } from './model';
 
 /** A JS number as the interpreter's value (ints never appear in TypeScript programs). */
 export const num = (value?: number): Value => ({ kind: 'float', value });
@@ -135,4 +136,18 @@ export function jsTypeName(v: Value): string {
   if (v.kind === 'dict') return 'Object';
   if (v.kind === 'instance') return v.cls.name;
   return jsTypeof(v) ?? 'unknown';
+}
+
+/**
+ * A user function's `length` as JavaScript counts it (the parameters before the first one with a
+ * default or the rest one) and whether it has a rest parameter — mathjs' multi-collection map
+ * decides from these what to pass its callback. Undefined for built-ins.
+ */
+export function jsArity(fn: Value): { length: number; rest: boolean } | undefined {
+  if (fn.kind !== 'function') return undefined;
+  const impl = funcImpl(fn);
+  if (impl.t !== 'user') return undefined;
+  const params = impl.def.params;
+  const first = params.findIndex((p) => p.default !== undefined || p.kind !== 'normal');
+  return { length: first < 0 ? params.length : first, rest: params.some((p) => p.kind === 'star') };
 }

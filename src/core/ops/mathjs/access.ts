@@ -1,13 +1,13 @@
-// Reading parts of mathjs values and calling back into the program: index / subset (a scalar
-// index drops its dimension, as in mathjs 15), row / column, the Matrix methods (toArray,
-// valueOf, size, clone, get), map / forEach with the program's own callback (value, index
-// array, whole array), format (a string), and create(all) giving the mathjs namespace again.
+// Reading parts of mathjs values and calling back into the program: index (subset: ./subset.ts),
+// row / column, the Matrix methods (toArray, valueOf, size, clone, get), map / forEach with the
+// program's own callback (value, index array, whole array; several collections broadcast
+// together for map), format (a string), and create(all) giving the mathjs namespace again.
 
 import type { OpCall } from '../types';
 import type { Value } from '../../values';
-import { argText, defineMathjsOp, fmtShape, mjsError, nest, result, size, strides, tensor, type T } from './tensor';
-
-const INDEX = 'math.Index';
+import { argText, defineMathjsOp, fmtShape, mjsError, nest, result, size, strides, tensor } from './tensor';
+import { expand, INDEX } from './subset';
+import { jsArity } from '../../interp/tsValues';
 
 function outOfRange(call: OpCall, i: number, n: number, shape: number[]): never {
   throw mjsError('index-out-of-range', 'IndexError', {
@@ -16,61 +16,11 @@ function outOfRange(call: OpCall, i: number, n: number, shape: number[]): never 
   });
 }
 
-/** One axis of an index: a number (the axis is dropped) or a list of positions. */
-type Axis = { pick: number } | { list: number[] } | 'unknown';
-
-function axisOf(v: Value): Axis {
-  const t = tensor(v);
-  if (!t || !t.data) return 'unknown';
-  return t.scalar ? { pick: t.data[0] } : { list: Array.from(t.data) };
-}
-
 defineMathjsOp({
   names: ['math.index'],
   doc: 'math.index(i, j, …): an index for subset — a number picks (and drops) a dimension, an array or range keeps it.',
   latex: (o) => `[${o.join(', ')}]`,
   run: (call) => ({ kind: 'builtin', name: INDEX, self: { kind: 'list', items: call.args.slice() } }),
-});
-
-function readSubset(call: OpCall, t: T, index: Value | undefined, withData: boolean): Value {
-  if (index?.kind !== 'builtin' || index.name !== INDEX || index.self?.kind !== 'list' || !index.self.items) return result(null, undefined, t.matrix);
-  if (!t.shape) return result(null, undefined, t.matrix);
-  const axes = index.self.items.map(axisOf);
-  if (axes.length !== t.shape.length) {
-    throw mjsError('index-out-of-range', 'DimensionError', { en: `Dimension mismatch (${axes.length} != ${t.shape.length}) — the index has ${axes.length} entries, ${fmtShape(t.shape)} has ${t.shape.length} dimensions`, fr: `l'index a ${axes.length} entrées mais ${fmtShape(t.shape)} a ${t.shape.length} dimensions` });
-  }
-  if (axes.some((a) => a === 'unknown')) return result(null, undefined, t.matrix);
-  const picks = axes.map((a, d) => {
-    const xs = 'pick' in (a as object) ? [(a as { pick: number }).pick] : (a as { list: number[] }).list;
-    for (const x of xs) if (x < 0 || x >= t.shape![d] || !Number.isInteger(x)) outOfRange(call, x, t.shape![d], t.shape!);
-    return xs;
-  });
-  const shape = axes.flatMap((a, d) => ('pick' in (a as object) ? [] : [picks[d].length]));
-  if (!withData || !t.data) return result(shape, undefined, t.matrix);
-  const st = strides(t.shape);
-  const out: number[] = [];
-  const walk = (d: number, off: number): void => {
-    if (d === picks.length) {
-      out.push(t.data![off]);
-      return;
-    }
-    for (const x of picks[d]) walk(d + 1, off + x * st[d]);
-  };
-  walk(0, 0);
-  return result(shape, Float64Array.from(out), t.matrix);
-}
-
-defineMathjsOp({
-  names: ['math.subset', 'math.Matrix.subset'],
-  doc: 'math.subset(x, math.index(…)): the selected part of x (reading; the 3-argument form that replaces is not modelled).',
-  latex: (o) => `${o[0]}_{${o[1] ?? ''}}`,
-  run: (call, withData) => {
-    const self = call.self !== undefined;
-    const t = tensor(self ? call.self : call.args[0]);
-    if (!t) return { kind: 'unknown' };
-    if (call.args.length > (self ? 1 : 2)) return result(t.shape, undefined, t.matrix);
-    return readSubset(call, t, call.args[self ? 0 : 1], withData);
-  },
 });
 
 for (const which of ['row', 'column'] as const) {
@@ -155,11 +105,74 @@ function visit(call: OpCall, target: Value | undefined, fn: Value | undefined, c
   return collect ? nest(t.shape, out, t.matrix) : { kind: 'none' };
 }
 
+/** mathjs' broadcastSizes over several collections, with its message for the first that does not fit. */
+function broadcastAll(sizes: number[][]): number[] {
+  const n = Math.max(...sizes.map((s) => s.length));
+  const out = new Array<number>(n).fill(0);
+  for (const s of sizes) for (let j = 0; j < s.length; j++) out[n - s.length + j] = Math.max(out[n - s.length + j], s[j]);
+  for (const s of sizes) {
+    for (let j = 0; j < s.length; j++) {
+      const to = out[n - s.length + j];
+      if ((s[j] < to && s[j] > 1) || s[j] > to) {
+        throw mjsError('broadcast-mismatch', 'Error', {
+          en: `shape mismatch: mismatch is found in arg with shape (${s}) not possible to broadcast dimension ${s.length} with size ${s[j]} to size ${to} — math.map broadcasts its collections together: ${sizes.map(fmtShape).join(', ')} do not fit`,
+          fr: `shape mismatch : math.map diffuse ses collections ensemble : ${sizes.map(fmtShape).join(', ')} ne sont pas compatibles (la dimension de taille ${s[j]} ne peut pas être étendue à ${to})`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * How many extra arguments mathjs gives a multi-collection callback (its _getCallbackArgCount):
+ * 0 the values only, 1 also the index, 2 also the broadcast collections. Built-ins take the values.
+ */
+function extraArgs(fn: Value, collections: number): 0 | 1 | 2 {
+  const a = jsArity(fn);
+  if (!a) return 0;
+  if (a.rest || a.length > collections + 1) return 2;
+  return a.length === collections + 1 ? 1 : 0;
+}
+
+/** math.map(A, B, …, callback): callback(a, b, …[, index[, A', B', …]]) over the collections broadcast together. */
+function mapMany(call: OpCall, withData: boolean): Value {
+  const fn = call.args[call.args.length - 1];
+  const cols = call.args.slice(0, -1);
+  if (fn.kind !== 'function' && fn.kind !== 'builtin') throw mjsError('mathjs-type', 'Error', { en: 'Last argument must be a callback function', fr: 'Last argument must be a callback function — le dernier argument de math.map doit être une fonction' });
+  const ts = cols.map((c, i) => {
+    const t = tensor(c);
+    if (!t || t.scalar) {
+      throw mjsError('mathjs-type', 'TypeError', { en: `Unexpected type of argument in function map (expected: function or Array or Matrix, actual: ${c.kind === 'str' ? 'string' : 'number'}, index: ${i})`, fr: `math.map attend des tableaux ou des matrices (argument ${i})` });
+    }
+    return t;
+  });
+  const matrix = ts[0].matrix;
+  if (ts.some((t) => !t.shape)) return result(null, undefined, matrix);
+  const shape = broadcastAll(ts.map((t) => t.shape!));
+  const cb = call.ctx.call;
+  if (!withData || !cb || ts.some((t) => !t.data)) return result(shape, undefined, matrix);
+  const stretched = ts.map((t) => expand(t.data!, t.shape!, shape));
+  const extra = extraArgs(fn, ts.length);
+  const whole = extra === 2 ? stretched.map((d) => result(shape, d, matrix)) : [];
+  const st = strides(shape);
+  const out: Value[] = [];
+  for (let i = 0; i < stretched[0].length; i++) {
+    const args: Value[] = stretched.map((d) => ({ kind: 'float', value: d[i] }));
+    if (extra >= 1) args.push(result([shape.length], Float64Array.from(shape, (d, k) => Math.floor(i / st[k]) % d), false));
+    out.push(cb(fn, [...args, ...whole]));
+  }
+  return nest(shape, out, matrix);
+}
+
 defineMathjsOp({
   names: ['math.map', 'math.Matrix.map'],
-  doc: 'math.map(x, callback): a new array (or Matrix) of callback(value, index, x) for every element — how mathjs 15 applies exp/sqrt elementwise.',
-  latex: (o) => `f(${o[0]})`,
-  run: (call, withData) => (call.self ? visit(call, call.self, call.args[0], true, withData) : visit(call, call.args[0], call.args[1], true, withData)),
+  doc: 'math.map(x, callback): a new array (or Matrix) of callback(value, index, x) for every element — how mathjs 15 applies exp/sqrt elementwise. math.map(A, B, …, callback) walks several collections broadcast together: callback(a, b, …).',
+  latex: (o) => `f(${o.slice(0, Math.max(1, o.length - 1)).join(', ')})`,
+  run: (call, withData) => {
+    if (call.self) return visit(call, call.self, call.args[0], true, withData);
+    return call.args.length > 2 ? mapMany(call, withData) : visit(call, call.args[0], call.args[1], true, withData);
+  },
 });
 
 defineMathjsOp({

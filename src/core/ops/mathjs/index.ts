@@ -4,5 +4,7 @@
 import './arith';
 import './scalar';
 import './reduce';
+import './norm';
 import './build';
 import './access';
+import './subset';

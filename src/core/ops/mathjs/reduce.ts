@@ -1,5 +1,5 @@
 // mathjs reductions: sum / prod / max / min / mean / variance / std over everything or along a
-// dimension (mathjs' `dim`, 0-based, no negatives: "Index out of range"), norm, dot and cumsum.
+// dimension (mathjs' `dim`, 0-based, no negatives: "Index out of range"), dot and cumsum (norm: ./norm.ts).
 // Every fold runs left to right from the first element, in mathjs' order, so values match node.
 
 import type { OpCall } from '../types';
@@ -143,33 +143,6 @@ for (const [name, post] of [['variance', (v: number) => v], ['std', Math.sqrt]] 
     },
   });
 }
-
-defineMathjsOp({
-  names: ['math.norm'],
-  doc: 'math.norm(x[, p]): the p-norm of a vector (2 by default, also Infinity, -Infinity), or the Frobenius norm of a matrix with p = "fro".',
-  latex: (o) => `\\left\\lVert ${o[0]} \\right\\rVert`,
-  run: (call, withData) => {
-    const t = operand(call, 'norm');
-    const pv = call.args[1];
-    const p: number | string | undefined = !pv ? 2 : pv.kind === 'str' ? pv.value : tensor(pv)?.data?.[0];
-    if (!withData || !t.data || !t.shape || p === undefined) return { kind: 'float' };
-    if (t.scalar) return { kind: 'float', value: Math.abs(t.data[0]) };
-    const xs = t.data;
-    if (t.shape.length === 2 && p !== 'fro') return { kind: 'float' };
-    if (p === 'fro' || t.shape.length === 2) {
-      let fro = 0;
-      for (const x of xs) fro = fro + x * x;
-      return { kind: 'float', value: Math.abs(Math.sqrt(fro)) };
-    }
-    if (p === Infinity || p === 'inf') return { kind: 'float', value: xs.reduce((m, x) => Math.max(m, Math.abs(x)), 0) };
-    if (p === -Infinity || p === '-inf') return { kind: 'float', value: xs.reduce((m, x) => Math.min(m, Math.abs(x)), Infinity) };
-    if (typeof p !== 'number') return { kind: 'float' };
-    if (p === 0) return { kind: 'float', value: Infinity };
-    let n = 0;
-    for (const x of xs) n = Math.pow(Math.abs(x), p) + n;
-    return { kind: 'float', value: Math.pow(n, 1 / p) };
-  },
-});
 
 defineMathjsOp({
   names: ['math.dot'],
