@@ -6,7 +6,6 @@ import { NumpyError } from '../diagnostics';
 import type { Expr, Loc } from '../ir';
 import { findOp } from '../ops/registry';
 import type { OpCall } from '../ops/types';
-import { Dim } from '../shapes/dim';
 import type { L10nText, Value } from '../values';
 import { PyError } from '../builtins/errors';
 import { BudgetExceeded, type Interp } from './context';
@@ -86,48 +85,6 @@ function makeCall(it: Interp, name: string, args: Value[], kwargs: Map<string, V
   return new LazyCall(it, name, args, kwargs, self, site);
 }
 
-/**
- * Creation functions whose arguments are only sizes. A symbolic size (`n = len(mots)`,
- * `n, d = X.shape`) is passed to the shape rule as a sentinel integer no real program uses, and
- * mapped back to its symbol in the resulting shape; the evaluator is never run then.
- */
-const SIZE_ARGS = new Set(['np.zeros', 'np.ones', 'np.empty', 'np.full', 'np.eye', 'np.identity', 'np.arange', 'np.tri']);
-const SENTINEL0 = 1_000_003;
-
-function withSentinels(args: Value[], kwargs: Map<string, Value>): Map<number, string> | undefined {
-  const map = new Map<number, string>();
-  const bySym = new Map<string, number>();
-  const sub = (v: Value): Value => {
-    if (v.kind === 'int' && v.value === undefined && v.sym !== undefined) {
-      let n = bySym.get(v.sym);
-      if (n === undefined) {
-        n = SENTINEL0 + 2 * bySym.size;
-        bySym.set(v.sym, n);
-        map.set(n, v.sym);
-      }
-      return { kind: 'int', value: n };
-    }
-    if ((v.kind === 'tuple' || v.kind === 'list') && v.items) return { ...v, items: v.items.map(sub) };
-    return v;
-  };
-  const a2 = args.map(sub);
-  const k2 = new Map([...kwargs].map(([k, v]) => [k, sub(v)] as const));
-  if (!map.size) return undefined;
-  args.splice(0, args.length, ...a2);
-  kwargs.clear();
-  for (const [k, v] of k2) kwargs.set(k, v);
-  return map;
-}
-
-function symbolicShape(op: { shape(c: OpCall): Value }, call: OpCall, syms: Map<number, string>): Value {
-  const r = op.shape(call);
-  if (r.kind !== 'array' || !r.shape) return r;
-  const shape = r.shape.map((d) => (typeof d === 'number' && syms.has(d) ? Dim.sym(syms.get(d)!) : d));
-  // a dim computed from a sentinel (arange(n, 2*n)) is not a size we can name: unknown then
-  if (shape.some((d) => typeof d === 'number' && d >= SENTINEL0 - 1_000)) return { kind: 'array', shape: null, dtype: r.dtype };
-  return { kind: 'array', shape, dtype: r.dtype };
-}
-
 const PRODUCTS = new Set(['op.matmul', 'np.matmul', 'np.dot', 'ndarray.dot', 'np.inner', 'np.tensordot', 'np.einsum', 'np.linalg.multi_dot', 'np.linalg.inv', 'np.linalg.solve', 'np.linalg.det', 'np.linalg.eig', 'np.linalg.eigh', 'np.linalg.svd', 'np.linalg.matrix_power']);
 
 /**
@@ -175,8 +132,6 @@ export function callOp(it: Interp, name: string, args: Value[], kwargs: Map<stri
   if (out) prepareMutation(it, out);
   if (name.startsWith('np.random.') || self?.kind === 'rng') it.randomDirty = true;
   try {
-    const symbolic = SIZE_ARGS.has(name) ? withSentinels(args, kwargs) : undefined;
-    if (symbolic) return symbolicShape(op, call, symbolic);
     let result = op.shape(call);
     const skip = out && !outValuesNeeded(kwargs) ? out : undefined;
     if (fits(result, it.options.maxElements) && affordable(name, args, self, result, it.options.maxElements) && determined(args, kwargs, self, skip)) result = op.evaluate(call, result);

@@ -4,7 +4,7 @@
 
 import { NumpyError } from '../diagnostics';
 import type { Dim, Shape } from '../shapes/dim';
-import type { DType, Value } from '../values';
+import { Value, type DType } from '../values';
 import { dtypeFromValue } from './dtype';
 import type { OpCall } from './types';
 
@@ -41,6 +41,11 @@ export function numberOf(v: Value): number | undefined {
     default:
       return undefined;
   }
+}
+
+/** The symbolic dim of an int known only as a symbol (`T = X.shape[0]`); undefined otherwise. */
+export function symDimOf(v: Value | undefined): Dim | undefined {
+  return v?.kind === 'int' && v.value === undefined && v.sym !== undefined ? Value.toDim(v) : undefined;
 }
 
 /** An int argument: its value, `dflt` when absent, undefined when unknown. Floats raise like numpy. */
@@ -126,8 +131,9 @@ export function axisArg(
 }
 
 /**
- * A shape argument: an int or a tuple/list of ints → Shape. Returns undefined when unknown
- * (including any undetermined dim); throws numpy's ValueError for a negative dim.
+ * A shape argument: an int or a tuple/list of ints → Shape. An int known only as a symbol
+ * (`n = len(mots)`, `n, d = X.shape`, `d_model // h`) gives that symbolic dim. Returns undefined
+ * when unknown (any dim neither a number nor a symbol); throws numpy's ValueError for a negative dim.
  */
 export function shapeArg(call: OpCall, index: number, name: string): Shape | undefined {
   const v = arg(call, index, name);
@@ -149,6 +155,11 @@ export function shapeFromValue(v: Value): Shape | undefined {
       throw typeError(`'float' object cannot be interpreted as an integer`, `un objet 'float' ne peut pas être interprété comme un entier`);
     }
     if (it.kind !== 'int' && it.kind !== 'bool' && it.kind !== 'array') return undefined;
+    const sym = symDimOf(it);
+    if (sym !== undefined) {
+      dims.push(sym);
+      continue;
+    }
     const n = numberOf(it);
     if (n === undefined) return undefined;
     if (n < 0) {

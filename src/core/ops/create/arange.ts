@@ -5,7 +5,7 @@
 import { NumpyError } from '../../diagnostics';
 import type { Dim } from '../../shapes/dim';
 import type { ArrayValue, DType, Value } from '../../values';
-import { dtypeArg, numberOf, symbolicShapeArg } from '../args';
+import { dtypeArg, numberOf, symbolicShapeArg, symDimOf } from '../args';
 import { castScalar, operandOf, promoteTypes } from '../dtype';
 import { registerOp } from '../registry';
 import type { OpCall } from '../types';
@@ -44,6 +44,10 @@ function planOf(call: OpCall): Plan {
   if (plan.stop === undefined && pos.length === 1 && stepV === undefined && startV === undefined) {
     const s = symbolicShapeArg(call, 0, 'stop');
     if (s && s.length === 1 && typeof s[0] !== 'number') plan.symLen = s[0];
+  } else if (plan.stop === undefined && plan.start === 0 && plan.step === 1) {
+    // arange(0, n) with a symbolic n is n long; other starts or steps give no nameable length
+    const s = pos.length === 2 ? symbolicShapeArg(call, 1, 'stop') : undefined;
+    plan.symLen = symDimOf(stopV) ?? (s?.length === 1 && typeof s[0] !== 'number' ? s[0] : undefined);
   }
   return plan;
 }

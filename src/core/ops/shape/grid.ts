@@ -3,7 +3,7 @@
 
 import { Dim } from '../../shapes/dim';
 import type { ArrayValue, DType, ListValue, Value } from '../../values';
-import { dtypeArg } from '../args';
+import { dtypeArg, symDimOf } from '../args';
 import { castData } from '../dtype';
 import { asArray, dataOf, result, size } from '../nd/common';
 import { registerOp } from '../registry';
@@ -11,9 +11,11 @@ import type { OpCall, OpModule } from '../types';
 import { intValue } from './axes';
 
 function triPlan(call: OpCall) {
-  const n = intValue(call.args[0] ?? call.kwargs.get('N'));
+  // N and M may be symbolic sizes (np.tri(T) with T = X.shape[0]): the shape is (T, T) then
+  const nv = call.args[0] ?? call.kwargs.get('N');
+  const n = intValue(nv) ?? symDimOf(nv);
   const mv = call.args[1] ?? call.kwargs.get('M');
-  const m = mv === undefined || mv.kind === 'none' ? n : intValue(mv);
+  const m = mv === undefined || mv.kind === 'none' ? n : intValue(mv) ?? symDimOf(mv);
   const k = intValue(call.args[2] ?? call.kwargs.get('k')) ?? 0;
   const dt = dtypeArg(call, 3, 'dtype');
   const dtype: DType | null = dt === null ? 'float64' : dt ?? null;
