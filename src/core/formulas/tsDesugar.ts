@@ -13,6 +13,13 @@ type DistOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 type ExprBody = DistOmit<Expr, 'id' | 'loc'>;
 
 const cache = new WeakMap<Program, Program>();
+/** A rewritten node → the mathjs / Math function the program called ('math.dotDivide'), for TS-worded lints and fixes. */
+const spelledAs = new WeakMap<Expr, string>();
+
+/** The function the program really called where the view shows an operator or an np call. */
+export function tsSpelling(e: Expr): string | undefined {
+  return spelledAs.get(e);
+}
 
 /** The numpy-like view of a TypeScript program (the same object for Python). */
 export function desugarTypeScript(program: Program, values: readonly (Value | undefined)[] = []): Program {
@@ -146,7 +153,11 @@ class Desugar {
 
   private expr(e: Expr): Expr {
     const d = this.children(e);
-    return this.rewrite(d) ?? d;
+    const r = this.rewrite(d);
+    if (!r) return d;
+    const q = d.k === 'call' ? this.qual(d.fn) : undefined;
+    if (q) spelledAs.set(r, q);
+    return r;
   }
 
   /** The node with its sub-expressions desugared (function bodies too). */

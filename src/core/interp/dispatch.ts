@@ -11,7 +11,7 @@ import { PyError } from '../builtins/errors';
 import { BudgetExceeded, type Interp } from './context';
 import { isDetermined } from './merge';
 import { outTarget, outValuesNeeded, settleOut } from './outParam';
-import { touchGlobalRandom } from './randomJoin';
+import { forgetUnmodelledDraw, touchGlobalRandom } from './randomJoin';
 
 export interface CallSite {
   loc: Loc;
@@ -120,6 +120,7 @@ export function callOp(it: Interp, name: string, args: Value[], kwargs: Map<stri
     // whatever the real function writes into its argument, the tracer no longer knows its values
     if (MUTATES_ARG0.has(name)) forgetData(it, args[0]);
     if (MUTATES_SELF.has(name)) forgetData(it, self);
+    forgetUnmodelledDraw(it, name, self);
     it.info(site.loc, 'not-modelled', notModelled(name));
     return { kind: 'unknown', why: notModelled(name) };
   }

@@ -7,6 +7,7 @@ import { buildContext, type MatchContext, type StmtInfo } from '../match';
 import { lintSoftmaxAxis } from './softmaxAxis';
 import { lintKeepdims } from './keepdims';
 import { lintMaskAfterSoftmax, lintMissingScale } from './attention';
+import { toTypeScript } from './typescript';
 
 const LINTS: ((ctx: MatchContext, at: StmtInfo) => Diagnostic[])[] = [lintSoftmaxAxis, lintKeepdims, lintMissingScale, lintMaskAfterSoftmax];
 
@@ -25,9 +26,8 @@ export function lintsAt(ctx: MatchContext, at: StmtInfo): Diagnostic[] {
       // a lint meeting an IR shape it did not expect finds nothing there
     }
   }
-  // the quick fixes are numpy syntax (axis=-1, keepdims=True, np.sqrt): not for TypeScript code
-  if (ctx.program.language === 'typescript') for (const d of out) delete d.fixes;
-  return out;
+  // on TypeScript the lints speak mathjs, keeping only the fixes that are certain there
+  return ctx.program.language === 'typescript' ? out.map((d) => toTypeScript(ctx, at, d)) : out;
 }
 
 /** One diagnostic per (code, line, column), in statement order. */
