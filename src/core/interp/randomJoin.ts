@@ -4,7 +4,7 @@
 // unknown state — later draws keep their shapes but have no values, never wrong ones.
 
 import { globalRandomState, isRngState, type RngState } from '../random';
-import type { L10nText } from '../values';
+import type { L10nText, Value } from '../values';
 import type { Interp } from './context';
 
 export const WHY_BRANCH: L10nText = {
@@ -23,6 +23,26 @@ const OWN_STATE = new Set(['np.random.default_rng', 'np.random.RandomState', 'np
 export function touchGlobalRandom(it: Interp, name: string): void {
   if (!name.startsWith('np.random.') || OWN_STATE.has(name)) return;
   it.heap.touch(globalRandomState(it.perTrace));
+}
+
+/**
+ * A call the tracer does not model (np.random.poisson, Generator.beta, …) that draws from a
+ * generator: numpy moved it by an amount we cannot follow, so its state becomes unknown —
+ * otherwise every later draw would show numbers numpy does not produce.
+ */
+export function forgetUnmodelledDraw(it: Interp, name: string, self: Value | undefined): void {
+  const target = self?.kind === 'rng' ? self : name.startsWith('np.random.') && !OWN_STATE.has(name) ? globalRandomState(it.perTrace) : undefined;
+  if (!target || !isRngState(target.state) || !target.state.core) return;
+  it.heap.touch(target);
+  target.state = { algo: target.state.algo, core: null, why: whyUnmodelled(name) } as RngState;
+  it.randomDirty = true;
+}
+
+function whyUnmodelled(name: string): L10nText {
+  return {
+    en: `random values unknown: ${name} drew from this generator and is not modelled, so the tracer cannot follow where it left it`,
+    fr: `valeurs aléatoires inconnues : ${name} a tiré dans ce générateur et n’est pas modélisé, le traceur ne peut donc pas suivre où il l’a laissé`,
+  };
 }
 
 /** Structural equality of two generator states as snapshots hold them (typed arrays, plain fields). */

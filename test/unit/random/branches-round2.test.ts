@@ -60,6 +60,16 @@ describe('random: generator state under undecided branches (round 2)', () => {
     assert.equal(t.diagnostics.filter((d) => d.code === 'random-unseeded').length, 0);
   });
 
+  for (const u of data.unmodelled) {
+    it(`a draw the tracer does not model moves the generator: ${u.source.split('\n')[2]}`, () => {
+      const t = trace(u.source, 'python', { budgetMs: 10_000 });
+      const got = valuesOf(last(t.bindings, 'b'));
+      // numpy's numbers, or none; never those of a generator that skipped the draw
+      if (got) got.forEach((x, i) => assert.ok(Math.abs(x - u.b[i]) <= 1e-12, `b[${i}]: ${x} vs numpy ${u.b[i]} (skipped: ${u.skipped[i]})`));
+      assert.deepEqual(last(t.bindings, 'b').shape, [2]);
+    });
+  }
+
   it('a generator never seeded is still reported as unseeded, once', () => {
     const t = trace('import numpy as np\nimport os\nif os.environ.get("X"):\n    a = np.random.rand(2)\nb = np.random.rand(3)\n', 'python', { budgetMs: 10_000 });
     assert.equal(t.diagnostics.filter((d) => d.code === 'random-unseeded').length, 1);

@@ -98,6 +98,21 @@ for p in PROGRAMS:
         assert vals and all(v == vals[0] for v in vals), (p['name'], name, 'should be the same in every run')
     cases.append(dict(name=p['name'], source=PRELUDE + p['source'].lstrip('\n'), known=p['known'], unknown=p['unknown'], runs=runs))
 
+# a draw the tracer may not model (poisson, beta, …) moves the generator: later values must be
+# numpy's or absent — never those of a generator that skipped the draw ('skipped')
+UNMODELLED = [
+    ('np.random.seed(0)\nx = np.random.poisson(3.0, size=2)\nb = np.random.rand(2)\n', 'np.random.seed(0)\nb = np.random.rand(2)\n'),
+    ('rng = np.random.default_rng(0)\nx = rng.beta(2.0, 3.0, size=2)\nb = rng.random(2)\n', 'rng = np.random.default_rng(0)\nb = rng.random(2)\n'),
+    ('rs = np.random.RandomState(0)\nx = rs.gamma(2.0, size=3)\nb = rs.rand(2)\n', 'rs = np.random.RandomState(0)\nb = rs.rand(2)\n'),
+]
+unmodelled = []
+for src, skipped in UNMODELLED:
+    got, skip = {}, {}
+    exec('import numpy as np\n' + src, got)
+    exec('import numpy as np\n' + skipped, skip)
+    assert got['b'].tolist() != skip['b'].tolist()
+    unmodelled.append(dict(source='import numpy as np\n' + src, b=got['b'].tolist(), skipped=skip['b'].tolist()))
+
 here = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(here, 'branches-round2.json'), 'w') as f:
-    json.dump({'numpy': np.__version__, 'programs': cases}, f, indent=1)
+    json.dump({'numpy': np.__version__, 'programs': cases, 'unmodelled': unmodelled}, f, indent=1)
