@@ -132,7 +132,7 @@ function drawDerivation(d: DerivationDto): void {
           heatmap: true,
           rowLabels: m.rowLabels,
           colLabels: m.colLabels,
-          onCell: (index) => askCell(index, i),
+          onCell: m.explainable ? (index) => askCell(index, i) : undefined,
           labels: { axis: (a) => heatmapAxis(m.matrix.shape?.length ?? 0, a), rows: s('rows'), cols: s('cols'), shape: s('shape') },
         }),
       );

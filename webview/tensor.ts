@@ -16,6 +16,17 @@ export function short(x: number): string {
   return String(Number(x.toFixed(4)));
 }
 
+/**
+ * A heatmap entry in two decimals: the colour carries the magnitude, the tooltip and the cell's
+ * derivation the full value, and seven words still fit beside the code.
+ */
+export function compact(x: number): string {
+  if (!Number.isFinite(x)) return short(x);
+  if (Math.abs(x) >= 1e4) return x.toExponential(1);
+  const s = x.toFixed(2);
+  return s === '-0.00' ? '0.00' : s;
+}
+
 export interface TensorView {
   /** the element to insert */
   el: HTMLElement;
@@ -102,7 +113,7 @@ export function renderTensor(t: TensorDto, o: TensorOptions): HTMLElement | unde
     for (let c = 0; c < cols; c++) {
       const x = values[r * cols + c];
       const td = tr.insertCell();
-      td.textContent = short(x);
+      td.textContent = o.heatmap ? compact(x) : short(x);
       const index = shape.length >= 2 ? [...slice, r, c] : [c];
       td.title = `[${index.join(', ')}] = ${x}`;
       if (o.heatmap) {

@@ -33,6 +33,8 @@ export interface HeatmapDto {
   /** labels of the second-to-last axis (queries) and last axis (keys) */
   rowLabels?: string[];
   colLabels?: string[];
+  /** the matrix is the derivation's result: a click on a cell derives that entry */
+  explainable?: boolean;
 }
 
 /** Where a derivation comes from, so a click in the panel can find the same trace again. */
@@ -141,7 +143,8 @@ export function isHeatmapDto(x: unknown): x is HeatmapDto {
     isTextDto(x.title) &&
     isTensorDto(x.matrix) &&
     optional(x.rowLabels, (l): l is string[] => isArrayOf(l, isStr)) &&
-    optional(x.colLabels, (l): l is string[] => isArrayOf(l, isStr))
+    optional(x.colLabels, (l): l is string[] => isArrayOf(l, isStr)) &&
+    optional(x.explainable, (b): b is boolean => typeof b === 'boolean')
   );
 }
 

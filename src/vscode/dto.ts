@@ -42,8 +42,21 @@ export function stepDto(s: Step): StepDto {
   return dto;
 }
 
-export function heatmapDto(h: Heatmap): HeatmapDto {
+/**
+ * A heatmap whose matrix IS the derivation's result (softmax weights, scaled scores): its cells
+ * have a scalar derivation (explainCell on the result). A head of a multi-head block has none.
+ */
+function sameValue(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if (a.kind !== 'array' || b.kind !== 'array' || !a.data || !b.data || !a.shape || !b.shape) return false;
+  if (a.shape.length !== b.shape.length || a.shape.some((d, i) => d !== b.shape![i]) || a.data.length !== b.data.length) return false;
+  for (let i = 0; i < a.data.length; i++) if (!Object.is(a.data[i], b.data[i])) return false;
+  return true;
+}
+
+export function heatmapDto(h: Heatmap, result?: Value): HeatmapDto {
   const dto: HeatmapDto = { title: text(h.title), matrix: tensorDto(h.matrix) };
+  if (result && sameValue(h.matrix, result)) dto.explainable = true;
   if (h.rowLabels) dto.rowLabels = [...h.rowLabels];
   if (h.colLabels) dto.colLabels = [...h.colLabels];
   return dto;
@@ -79,7 +92,7 @@ export function derivationDto(d: Derivation, source: SourceRef): DerivationDto {
     general: d.general,
     steps: d.steps.map(stepDto),
     result: tensorDto(d.result),
-    heatmaps: d.heatmaps.map(heatmapDto),
+    heatmaps: d.heatmaps.map((h) => heatmapDto(h, d.result)),
     source,
   };
 }
