@@ -7,7 +7,8 @@ import type { CellDerivation, Derivation, FormulaSite, Trace } from './types';
 import type { JsonValue, L10nText, Value } from './values';
 import { findFormulas } from './formulas/index';
 import { buildContext, children, stmtExprs } from './formulas/match';
-import { deriveSite, GENERAL } from './derive/site';
+import { deriveSite, generalOf, GENERAL } from './derive/site';
+import { deriveSymbolic } from './derive/symbolic';
 import { explainCell as cellOf } from './derive/cell';
 import { GenericDeriver } from './derive/generic';
 import { setCellContext } from './derive/cellContext';
@@ -37,7 +38,9 @@ export function explainLine(trace: Trace, line: number): Derivation | undefined 
       // operands that do not fit (unknown shapes…) leave this site unexplained, not the editor broken
     }
   }
-  return undefined;
+  // no values to compute with (a function never called, a line after an error): the formula in the code's names
+  const first = candidates[0];
+  return first ? deriveSymbolic(trace, first, generalOf(first)) : undefined;
 }
 
 function within(inner: Loc, outer: Loc): boolean {

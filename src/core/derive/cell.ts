@@ -90,7 +90,8 @@ export function explainCell(d: Derivation, index: number[]): CellDerivation | un
       const v = col(c.V, index.slice(0, -2), j);
       let s = 0;
       for (let p = 0; p < w.length; p++) s += w[p] * v[p];
-      steps.push({ title: title('Weighted sum of column j of V', 'Somme pondérée de la colonne j de V'), latex: `\\mathrm{out}_{${i}${j}} = \\sum_k a_{${i}k} V_{k${j}} = ${terms(w, v)} = ${num(s)}` });
+      const a = c.names?.weights ?? 'a', V = c.names?.V ?? 'V';
+      steps.push({ title: title(`Weighted sum of column ${j} of V`, `Somme pondérée de la colonne ${j} de V`), latex: `\\mathrm{out}_{${i}${j}} = \\sum_k {${a}}_{${i}k} {${V}}_{k${j}} = ${terms(w, v)} = ${num(s)}` });
       return { index, steps, value: s };
     }
     case 'generic':

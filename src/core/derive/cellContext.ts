@@ -8,7 +8,7 @@ import type { Computed } from './generic';
 export type CellContext =
   | { kind: 'softmax'; z: Tensor; zTex: string; result: Tensor; stable: boolean; axis: number }
   | { kind: 'scores'; Q: Tensor; K: Tensor; divisor: number; names: { Q: string; K: string; d: string }; result: Tensor }
-  | { kind: 'attention'; weights: Tensor; scores: Tensor; V: Tensor; result: Tensor }
+  | { kind: 'attention'; weights: Tensor; scores: Tensor; V: Tensor; result: Tensor; names?: { weights: string; V: string } }
   | { kind: 'generic'; computed: Computed };
 
 const contexts = new WeakMap<Derivation, CellContext>();

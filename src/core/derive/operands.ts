@@ -30,6 +30,15 @@ export function texOf(e: Expr | undefined, fallback: string): string {
   return n ? latexName(n) : fallback;
 }
 
+/** Like texOf, and a product of names as the course writes it: X @ W_Q → XW^{Q}. */
+export function texOfProduct(e: Expr | undefined, fallback: string): string {
+  if (e && e.k === 'bin' && e.op === '@') {
+    const [a, b] = [exprName(e.left), exprName(e.right)];
+    if (a && b) return `${latexName(a)}${latexName(b)}`;
+  }
+  return texOf(e, fallback);
+}
+
 /**
  * Labels for n rows/columns: the words of a list of n strings the program built (the split
  * sentence, the vocabulary lookup), preferring the one assigned closest before `line`.

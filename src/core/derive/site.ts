@@ -8,7 +8,8 @@ import type { Value } from '../values';
 import { StepRecorder, tex } from '../engine/recorder';
 import { Tensor } from '../engine/tensor';
 import { softmax, SOFTMAX_GENERAL } from '../engine/functions/softmax';
-import { attention, scaledScores, ATTENTION_GENERAL, SCORES_GENERAL } from '../engine/functions/attention';
+import { attention, scaledScores, ATTENTION_GENERAL, ATTENTION_GENERAL_UNMASKED, SCORES_GENERAL, type AttentionResult, type ScoresOptions } from '../engine/functions/attention';
+import { matmul } from '../engine/kernels';
 import { positionalEncoding, PE_GENERAL, ADAM_GENERAL } from '../engine/functions/training';
 import { GELU_GENERAL, GELU_TANH_GENERAL, LAYER_NORM_GENERAL } from '../engine/functions/elementwise';
 import { COSINE_GENERAL, CROSS_ENTROPY_GENERAL, PERPLEXITY_GENERAL } from '../engine/functions/metrics';
@@ -17,6 +18,7 @@ import { buildContext, exprName, stmtExprs } from '../formulas/match';
 import { GenericDeriver, type Computed } from './generic';
 import { tensorOf, texOf, valueOf, wordLabels } from './operands';
 import { setCellContext } from './cellContext';
+import { deriveMultiHead } from './multiHead';
 
 export const GENERAL: Record<string, string> = {
   softmax: SOFTMAX_GENERAL,
@@ -49,9 +51,16 @@ function heat(trace: Trace, line: number, title: Heatmap['title'], t: Tensor): H
   return h;
 }
 
+/** The general formula of a site, in the variant the code wrote (tanh GELU, linear without bias, attention without mask). */
+export function generalOf(site: FormulaSite): string {
+  if (site.kind === 'gelu' && site.facts.form === 'tanh') return GELU_TANH_GENERAL;
+  if (site.kind === 'linear' && site.facts.bias === false) return 'y = xW';
+  if (site.kind === 'attention' && !site.operands.M) return ATTENTION_GENERAL_UNMASKED;
+  return GENERAL[site.kind];
+}
+
 function make(site: FormulaSite, rec: StepRecorder, result: Value, heatmaps: Heatmap[] = [], general?: string): Derivation {
-  const g = site.kind === 'gelu' && site.facts.form === 'tanh' ? GELU_TANH_GENERAL : GENERAL[site.kind];
-  return { formula: site.kind, line: site.line, general: general ?? g, steps: rec.steps, result, heatmaps };
+  return { formula: site.kind, line: site.line, general: general ?? generalOf(site), steps: rec.steps, result, heatmaps };
 }
 
 export function deriveSite(trace: Trace, site: FormulaSite): Derivation | undefined {
@@ -87,13 +96,16 @@ export function deriveSite(trace: Trace, site: FormulaSite): Derivation | undefi
       if (M && mv?.kind === 'array' && mv.dtype === 'bool') M = { shape: M.shape, data: M.data.map((x) => (x ? -Infinity : 0)) };
       if (o.M && !M) break;
       const div = tensorOf(trace, o.divisor);
-      const names = { Q: texOf(o.Q, 'Q'), K: texOf(o.K, 'K'), V: texOf(o.V, 'V'), M: texOf(o.M, 'M') };
-      const r = attention(Q, K, V, M, { rec, names, scale: site.facts.scaled !== false, divisor: div?.data.length === 1 ? div.data[0] : undefined });
+      const names = { Q: texOf(o.Q, 'Q'), K: texOf(o.K, 'K'), V: texOf(o.V, 'V'), M: texOf(o.M, 'M'), d: o.d ? texOf(o.d, 'd_k') : 'd_k' };
+      const opts = { rec, names, scale: site.facts.scaled !== false, divisor: div?.data.length === 1 ? div.data[0] : undefined };
+      // a softmax over the wrong axis (or without keepdims) is not the attention's: derive what the code computes
+      const r = site.facts.rowSoftmax === false ? attentionAsWritten(trace, site, Q, K, V, M, opts) : attention(Q, K, V, M, opts);
+      if (!r) break;
       const heads: Heatmap[] = [];
       const w = r.weights;
-      if (w.shape.length >= 2) heads.push(heat(trace, site.line, { en: 'Attention weights (queries × keys)', fr: 'Pondérations d’attention (requêtes × clés)' }, w));
+      if (w.shape.length >= 2) heads.push(heat(trace, site.line, { en: 'Attention weights (queries × keys)', fr: 'Poids d’attention (requêtes × clés)' }, w));
       const d = make(site, rec, Tensor.toValue(r.output), heads);
-      setCellContext(d, { kind: 'attention', weights: w, scores: r.scores, V, result: r.output });
+      setCellContext(d, { kind: 'attention', weights: w, scores: r.scores, V, result: r.output, names: { weights: texOf(o.weights, 'a'), V: names.V } });
       return d;
     }
     case 'positional-encoding': {
@@ -104,8 +116,12 @@ export function deriveSite(trace: Trace, site: FormulaSite): Derivation | undefi
       const d = make(site, rec, Tensor.toValue(pe), [{ title: { en: 'Positional encoding (positions × dimensions)', fr: 'Encodage de position (positions × dimensions)' }, matrix: Tensor.toValue(pe) }]);
       return d;
     }
-    case 'multi-head-attention':
-      return deriveMultiHead(trace, site, rec);
+    case 'multi-head-attention': {
+      const m = deriveMultiHead(trace, site, rec);
+      if (!m) return deriveGeneric(trace, site, rec);
+      const d = make(site, rec, Tensor.toValue(m.result), m.heatmaps.map((h) => heat(trace, site.line, h.title, h.t)));
+      return d;
+    }
     case 'embedding-lookup': {
       const E = tensorOf(trace, o.E), ids = tensorOf(trace, o.ids);
       if (!E || !ids || E.shape.length !== 2) break;
@@ -126,6 +142,31 @@ export function deriveSite(trace: Trace, site: FormulaSite): Derivation | undefi
       break;
   }
   return deriveGeneric(trace, site, rec);
+}
+
+/**
+ * Attention whose softmax does not normalise each row (axis=0, no keepdims): the scores through
+ * the engine, then the weights exactly as the code computed them (the traced value), then the
+ * weighted sum — so the result is the code's, and a note says why it is not an attention.
+ */
+function attentionAsWritten(trace: Trace, site: FormulaSite, Q: Tensor, K: Tensor, V: Tensor, M: Tensor | undefined, opts: ScoresOptions & { rec: StepRecorder; names: Record<string, string> }): AttentionResult | undefined {
+  const weights = tensorOf(trace, site.operands.weights);
+  if (!weights || weights.shape.length < 2) return undefined;
+  let scores = scaledScores(Q, K, opts);
+  if (M) scores = binary(scores, M, (x, y) => x + y, 'attention (mask)');
+  const w = texOf(site.operands.weights, 'A');
+  opts.rec.step(
+    { en: 'Weights as your code computes them', fr: 'Poids tels que votre code les calcule' },
+    `${w} = ${tex(weights)}`,
+    weights,
+    {
+      en: 'This softmax does not normalise each row (each query) over the keys, so these are not attention weights: see the warning on the softmax line.',
+      fr: 'Cette softmax ne normalise pas chaque ligne (chaque requête) sur les clés : ce ne sont pas des poids d’attention. Voir l’avertissement sur la ligne de la softmax.',
+    },
+  );
+  const output = matmul(weights, V, 'attention');
+  opts.rec.step({ en: 'Weighted sum of the values', fr: 'Somme pondérée des valeurs' }, `${w}\\,${opts.names.V} = ${tex(output)}`, output);
+  return { output, weights, scores };
 }
 
 /** The value a name held before `line` ran: its latest binding on an earlier line. */
@@ -178,45 +219,4 @@ function deriveGeneric(trace: Trace, site: FormulaSite, rec: StepRecorder): Deri
   const d = make(site, rec, Tensor.toValue(last.t));
   setCellContext(d, { kind: 'generic', computed: last });
   return d;
-}
-
-function deriveMultiHead(trace: Trace, site: FormulaSite, rec: StepRecorder): Derivation | undefined {
-  const heads = Object.entries(site.operands).filter(([k]) => k.startsWith('head'));
-  if (heads.length === 0) return deriveGeneric(trace, site, rec);
-  const tensors: Tensor[] = [];
-  for (const [k, e] of heads) {
-    const t = tensorOf(trace, e);
-    if (!t) return undefined;
-    rec.step({ en: `Output of head ${k.slice(4)}`, fr: `Sortie de la tête ${k.slice(4)}` }, `\\mathrm{head}_{${k.slice(4)}} = ${tex(t)}`, t);
-    tensors.push(t);
-  }
-  const rows = tensors[0].shape.slice(0, -1);
-  if (!tensors.every((t) => t.shape.length === tensors[0].shape.length && t.shape.slice(0, -1).every((d, i) => d === rows[i]))) return undefined;
-  const widths = tensors.map((t) => t.shape[t.shape.length - 1]);
-  const total = widths.reduce((a, b) => a + b, 0);
-  const n = Tensor.size(rows);
-  const out = new Float64Array(n * total);
-  for (let r = 0; r < n; r++) {
-    let off = 0;
-    tensors.forEach((t, h) => {
-      out.set(t.data.subarray(r * widths[h], (r + 1) * widths[h]), r * total + off);
-      off += widths[h];
-    });
-  }
-  const concat: Tensor = { shape: [...rows, total], data: out };
-  rec.step({ en: 'Concatenate the heads along the last axis', fr: 'Concaténer les têtes sur le dernier axe' }, `\\mathrm{Concat}(${heads.map((_, i) => `\\mathrm{head}_{${i + 1}}`).join(', ')}) = ${tex(concat)}`, concat);
-  const heatmaps = headWeights(trace, site).map((w, i) => heat(trace, site.line, { en: `Head ${i + 1}: attention weights`, fr: `Tête ${i + 1} : pondérations d’attention` }, w));
-  return make(site, rec, Tensor.toValue(concat), heatmaps);
-}
-
-/** The weights each head returned next to its output (`tete1, poids1 = attention(…)`). */
-function headWeights(trace: Trace, site: FormulaSite): Tensor[] {
-  const out: Tensor[] = [];
-  for (const [k, e] of Object.entries(site.operands)) {
-    if (!k.startsWith('head') || e.k !== 'name') continue;
-    const b = trace.bindings.find((x) => x.loc.line < site.line && x.name !== e.name && trace.bindings.some((y) => y.name === e.name && y.loc.line === x.loc.line) && x.value?.kind === 'array' && x.shape?.length === 2 && x.shape[0] === x.shape[1]);
-    const t = b && Tensor.fromValue(b.value);
-    if (t) out.push(t);
-  }
-  return out;
 }

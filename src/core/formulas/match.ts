@@ -16,6 +16,8 @@ export interface StmtInfo {
   index: number;
   /** enclosing function name, '' at module level */
   scope: string;
+  /** the compound statement whose body holds this one (a `for`, `if`, `def`…), if any */
+  parent?: StmtInfo;
 }
 
 export interface MatchContext {
@@ -38,9 +40,9 @@ export function buildContext(source: Program, values: (Value | undefined)[]): Ma
   const stmts: StmtInfo[] = [];
   const defs = new Map<string, Extract<Stmt, { k: 'def' }>>();
   const infoOf = new Map<Stmt, StmtInfo>();
-  const visit = (block: Stmt[], scope: string): void => {
+  const visit = (block: Stmt[], scope: string, parent?: StmtInfo): void => {
     block.forEach((stmt, index) => {
-      const info: StmtInfo = { stmt, block, index, scope };
+      const info: StmtInfo = { stmt, block, index, scope, parent };
       stmts.push(info);
       infoOf.set(stmt, info);
       switch (stmt.k) {
@@ -64,31 +66,31 @@ export function buildContext(source: Program, values: (Value | undefined)[]): Ma
         }
         case 'def':
           defs.set(stmt.name, stmt);
-          visit(stmt.body, stmt.name);
+          visit(stmt.body, stmt.name, info);
           break;
         case 'class':
-          visit(stmt.body, scope);
+          visit(stmt.body, scope, info);
           break;
         case 'if':
         case 'while':
-          visit(stmt.body, scope);
-          visit(stmt.orelse, scope);
+          visit(stmt.body, scope, info);
+          visit(stmt.orelse, scope, info);
           break;
         case 'for':
-          visit(stmt.body, scope);
-          visit(stmt.orelse, scope);
+          visit(stmt.body, scope, info);
+          visit(stmt.orelse, scope, info);
           break;
         case 'cfor':
-          visit(stmt.body, scope);
+          visit(stmt.body, scope, info);
           break;
         case 'with':
-          visit(stmt.body, scope);
+          visit(stmt.body, scope, info);
           break;
         case 'try':
-          visit(stmt.body, scope);
-          for (const h of stmt.handlers) visit(h.body, scope);
-          visit(stmt.orelse, scope);
-          visit(stmt.finalbody, scope);
+          visit(stmt.body, scope, info);
+          for (const h of stmt.handlers) visit(h.body, scope, info);
+          visit(stmt.orelse, scope, info);
+          visit(stmt.finalbody, scope, info);
           break;
         default:
       }
@@ -176,22 +178,50 @@ function strip(e: unknown): string {
   return JSON.stringify(e, (k, v) => (k === 'id' || k === 'loc' ? undefined : v));
 }
 
-/** The expression last assigned to `name` before statement `at` in the same block (or an enclosing one). */
+/**
+ * The expression last assigned to `name` (a plain name or `self.x`) before statement `at` in the
+ * same block. An augmented assignment `x /= d` is read as the expression `x / d`, whose `x` is
+ * resolved from that statement on (so `s = Q @ K.T` then `s /= np.sqrt(d)` is a scaled score).
+ */
 export function lastAssigned(ctx: MatchContext, at: StmtInfo, name: string): { value: Expr; info: StmtInfo } | undefined {
   for (let i = at.index - 1; i >= 0; i--) {
     const s = at.block[i];
-    if (s.k === 'assign' && s.targets.length === 1 && s.targets[0].k === 'name' && s.targets[0].name === name) {
-      const info = ctx.infoOf.get(s) ?? ctx.stmts.find((x) => x.stmt === s)!;
-      return { value: s.value, info };
+    const info = () => ctx.infoOf.get(s) ?? ctx.stmts.find((x) => x.stmt === s)!;
+    if (s.k === 'assign' && s.targets.length === 1 && exprName(s.targets[0]) === name) return { value: s.value, info: info() };
+    if (s.k === 'augassign' && exprName(s.target) === name) {
+      // a synthetic node: the id of the statement's value, so it never reads a traced value of its own
+      const value: Expr = { k: 'bin', op: s.op, left: s.target, right: s.value, id: -1, loc: s.loc };
+      return { value, info: info() };
     }
   }
   return undefined;
 }
 
-/** Follow a name to its last assigned expression (one level), else the expression itself. */
+/** Follow a name (or `self.x`) to its last assigned expression (one level), else the expression itself. */
 export function through(ctx: MatchContext, at: StmtInfo, e: Expr): Expr {
-  if (e.k !== 'name') return e;
-  return lastAssigned(ctx, at, e.name)?.value ?? e;
+  const n = e.k === 'name' || e.k === 'attr' ? exprName(e) : undefined;
+  if (!n) return e;
+  return lastAssigned(ctx, at, n)?.value ?? e;
+}
+
+/** The names bound by the `for` loops enclosing a statement (within its function). */
+export function loopVars(at: StmtInfo): Set<string> {
+  const out = new Set<string>();
+  for (let p = at.parent; p && p.stmt.k !== 'def'; p = p.parent) {
+    if (p.stmt.k !== 'for') continue;
+    const t = p.stmt.target;
+    for (const x of t.k === 'tuple' || t.k === 'list' ? t.items : [t]) if (x.k === 'name') out.add(x.name);
+  }
+  return out;
+}
+
+/** An integer the tracer determined for an expression (a literal, or e.g. a parameter `axis=-1`). */
+export function intValue(ctx: MatchContext, e: Expr | undefined): number | undefined {
+  if (!e) return undefined;
+  const lit = numLit(e);
+  if (lit !== undefined) return lit;
+  const v = ctx.values[e.id];
+  return v && v.kind === 'int' && typeof v.value === 'number' ? v.value : undefined;
 }
 
 /** Every sub-expression of an expression, the expression first. */
@@ -278,19 +308,32 @@ export function sqrtOf(ctx: MatchContext, e: Expr): Expr | undefined {
   return undefined;
 }
 
-/** Source-like text of a small expression (for facts and messages). */
+const PRECEDENCE: Record<string, number> = { '**': 4, '*': 3, '/': 3, '//': 3, '%': 3, '@': 3, '+': 2, '-': 2 };
+
+/** Source-like text of a small expression (for facts and messages), parenthesised where Python needs it. */
 export function exprText(e: Expr): string {
+  // an operand of `.`, `[]` or a call binds tighter than any operator: (X @ W_Q).reshape(…)
+  const atom = (x: Expr) => (x.k === 'bin' || x.k === 'unary' || x.k === 'cmp' || x.k === 'boolop' ? `(${exprText(x)})` : exprText(x));
   switch (e.k) {
     case 'num': return String(e.value);
     case 'name': return e.name;
-    case 'attr': return `${exprText(e.obj)}.${e.name}`;
-    case 'unary': return `${e.op === 'not' ? 'not ' : e.op}${exprText(e.operand)}`;
-    case 'bin': return `${exprText(e.left)} ${e.op} ${exprText(e.right)}`;
-    case 'call': return `${exprText(e.fn)}(${e.args.map((a) => (a.name ? `${a.name}=` : '') + exprText(a.value)).join(', ')})`;
-    case 'index': return `${exprText(e.obj)}[${exprText(e.index)}]`;
+    case 'attr': return `${atom(e.obj)}.${e.name}`;
+    case 'unary': return `${e.op === 'not' ? 'not ' : e.op}${e.operand.k === 'bin' ? `(${exprText(e.operand)})` : exprText(e.operand)}`;
+    case 'bin': {
+      const p = PRECEDENCE[e.op] ?? 0;
+      const side = (x: Expr, right: boolean) => {
+        const q = x.k === 'bin' ? PRECEDENCE[x.op] ?? 0 : 5;
+        return q < p || (right && q === p && e.op !== '**') || (!right && e.op === '**' && q === p) ? `(${exprText(x)})` : exprText(x);
+      };
+      return `${side(e.left, false)} ${e.op} ${side(e.right, true)}`;
+    }
+    case 'call': return `${atom(e.fn)}(${e.args.map((a) => (a.name ? `${a.name}=` : '') + exprText(a.value)).join(', ')})`;
+    case 'index': return `${atom(e.obj)}[${exprText(e.index)}]`;
     case 'tuple': return e.items.map(exprText).join(', ');
+    case 'list': return `[${e.items.map(exprText).join(', ')}]`;
     case 'str': return JSON.stringify(e.value);
     case 'bool': return e.value ? 'True' : 'False';
+    case 'none': return 'None';
     case 'slice': return `${e.lower ? exprText(e.lower) : ''}:${e.upper ? exprText(e.upper) : ''}${e.step ? `:${exprText(e.step)}` : ''}`;
     default: return '…';
   }

@@ -4,7 +4,7 @@
 
 import type { Expr, Loc } from '../ir';
 import type { FormulaKind, FormulaSite } from '../types';
-import { arg, isCall, lastAssigned, matmulOperands, numLit, qualName, reduction, sameExpr, sqrtOf, through, transposed, stmtExprs, targetName, type MatchContext, type StmtInfo } from './match';
+import { arg, intValue, isCall, lastAssigned, loopVars, matmulOperands, numLit, qualName, reduction, sameExpr, sqrtOf, through, transposed, stmtExprs, targetName, type ExprOf, type MatchContext, type Reduction, type StmtInfo } from './match';
 
 export function makeSite(kind: FormulaKind, at: StmtInfo, result: Expr, operands: Record<string, Expr>, facts: FormulaSite['facts'], from?: Loc): FormulaSite {
   const loc: Loc = from ? { line: from.line, col: from.col, endLine: at.stmt.loc.endLine, endCol: at.stmt.loc.endCol } : { ...at.stmt.loc };
@@ -20,7 +20,47 @@ export function topExpr(at: StmtInfo): Expr | undefined {
   const e = stmtExprs(at.stmt)[0];
   // `return poids @ V, poids`: the formula is the first item of the returned tuple
   if (e && e.k === 'tuple' && at.stmt.k === 'return' && e.items.length > 0) return e.items[0];
+  // `tetes.append(w @ V)`: the formula is what is appended (heads collected in a loop)
+  if (e && at.stmt.k === 'expr' && e.k === 'call' && e.fn.k === 'attr' && e.fn.name === 'append' && e.args.length === 1 && !e.args[0].name) return e.args[0].value;
   return e;
+}
+
+/**
+ * The sum of a softmax's denominator, also when the reduced axis is put back by hand instead of
+ * keepdims=True: `e.sum(axis=1)[:, None]`, `[:, np.newaxis]`, `[..., None]`, `.reshape(-1, 1)`.
+ */
+function denominatorSum(ctx: MatchContext, e: Expr): Reduction | undefined {
+  const direct = reduction(ctx, e, ['sum']);
+  if (direct) return direct;
+  let inner: Expr | undefined;
+  let restoresLast = false;
+  let restoresFirst = false;
+  const isNone = (x: Expr) => x.k === 'none' || (x.k === 'attr' && x.name === 'newaxis' && qualName(ctx, x) === 'np.newaxis');
+  const isAll = (x: Expr) => x.k === 'slice' && !x.lower && !x.upper && !x.step;
+  if (e.k === 'index') {
+    inner = e.obj;
+    const items = e.index.k === 'tuple' ? e.index.items : [e.index];
+    const last = items[items.length - 1];
+    restoresLast = items.length >= 2 && isNone(last) && items.slice(0, -1).every((x) => isAll(x) || x.k === 'ellipsis');
+    restoresFirst = isNone(items[0]) && items.slice(1).every(isAll);
+  } else if (e.k === 'call' && e.fn.k === 'attr' && e.fn.name === 'reshape' && e.args.length === 2 && numLit(e.args[1].value) === 1) {
+    inner = e.fn.obj;
+    restoresLast = true;
+  }
+  const red = inner && reduction(ctx, inner, ['sum']);
+  if (!red || !red.axis) return undefined;
+  const ax = intValue(ctx, red.axis);
+  const rank = arrayRank(ctx, red.operand);
+  if (ax === undefined || rank === undefined) return undefined;
+  const norm = ax < 0 ? ax + rank : ax;
+  // only when the inserted axis is the one the sum removed: then it is exactly keepdims=True
+  const ok = (restoresLast && norm === rank - 1) || (restoresFirst && norm === 0 && rank === 2);
+  return ok ? { ...red, keepdims: true } : undefined;
+}
+
+function arrayRank(ctx: MatchContext, e: Expr): number | undefined {
+  const v = ctx.values[e.id];
+  return v && v.kind === 'array' && v.shape ? v.shape.length : undefined;
 }
 
 export interface SoftmaxForm {
@@ -49,42 +89,53 @@ export function inlineSoftmax(ctx: MatchContext, at: StmtInfo, e: Expr): Softmax
     from = def.info;
   }
   if (!isCall(ctx, num, 'np.exp')) return undefined;
-  const den = reduction(ctx, e.right, ['sum']);
+  const den = denominatorSum(ctx, e.right);
   if (!den) return undefined;
   if (!sameExpr(den.operand, e.left) && !sameExpr(through(ctx, at, den.operand), num)) return undefined;
   const x = arg(num, 0);
   if (!x) return undefined;
   let z = x;
   let stable = false;
-  if (x.k === 'bin' && x.op === '-') {
-    const mx = reduction(ctx, x.right, ['max']);
-    if (mx && sameExpr(mx.operand, x.left)) {
-      z = x.left;
+  // np.exp(z - z.max(…)), also through a name: `ligne = S[i] - np.max(S[i])` then np.exp(ligne)
+  const shifted = x.k === 'bin' ? x : through(ctx, from ?? at, x);
+  if (shifted.k === 'bin' && shifted.op === '-') {
+    const mx = reduction(ctx, shifted.right, ['max', 'amax']);
+    if (mx && sameExpr(mx.operand, shifted.left)) {
+      z = shifted.left;
       stable = true;
     }
   }
-  const axis = den.axis ? numLit(den.axis) : undefined;
+  // an axis given by a variable (`axis=axis`, a parameter defaulting to -1) is read from the trace
+  const axis = den.axis ? intValue(ctx, den.axis) : undefined;
   return { z, axis, axisExpr: den.axis, stable, keepdims: den.keepdims, sumCall: den.call, from, form: 'inline' };
 }
 
-/** A call of scipy.special.softmax or of the student's own `def softmax` (its body an inline softmax). */
+/** A call of scipy.special.softmax or of the student's own `def softmax` / method `self.softmax` (its body an inline softmax). */
 export function softmaxCall(ctx: MatchContext, e: Expr): SoftmaxForm | undefined {
   if (e.k !== 'call') return undefined;
   const q = qualName(ctx, e.fn);
-  const z = arg(e, 0, 'x');
-  if (!z) return undefined;
   if (q === 'scipy.special.softmax') {
+    const z = arg(e, 0, 'x');
     const ax = arg(e, 1, 'axis');
-    return { z, axis: ax ? numLit(ax) : undefined, axisExpr: ax, stable: true, keepdims: true, form: 'scipy' };
+    return z ? { z, axis: ax ? intValue(ctx, ax) : undefined, axisExpr: ax, stable: true, keepdims: true, form: 'scipy' } : undefined;
   }
-  if (e.fn.k === 'name' && q === e.fn.name) {
-    const def = ctx.defs.get(e.fn.name);
-    if (!def) return undefined;
-    for (const info of ctx.stmts.filter((s) => s.scope === def.name)) {
-      const top = topExpr(info);
-      const f = top && inlineSoftmax(ctx, info, top);
-      if (f && f.z.k === 'name' && def.params[0]?.name === f.z.name) return { ...f, z, from: undefined, form: 'user' };
-    }
+  const fname = e.fn.k === 'name' && q === e.fn.name ? e.fn.name : e.fn.k === 'attr' && e.fn.obj.k === 'name' && e.fn.obj.name === 'self' ? e.fn.name : undefined;
+  const def = fname ? ctx.defs.get(fname) : undefined;
+  if (!def) return undefined;
+  // a method's first parameter is the instance, not the scores
+  const params = def.params.filter((p, i) => !(i === 0 && e.fn.k === 'attr' && (p.name === 'self' || p.name === 'cls')));
+  const p0 = params[0];
+  const z = p0 && (arg(e, 0, p0.name));
+  if (!z) return undefined;
+  for (const info of ctx.stmts.filter((s) => s.scope === def.name)) {
+    const top = topExpr(info);
+    const f = top && inlineSoftmax(ctx, info, top);
+    if (!f || f.z.k !== 'name' || p0.name !== f.z.name) continue;
+    // an axis parameter (`def softmax(x, axis=-1)`) takes the call's argument, else its default
+    let axis = f.axis;
+    const ai = f.axisExpr?.k === 'name' ? params.findIndex((p) => p.name === (f.axisExpr as ExprOf<'name'>).name) : -1;
+    if (ai > 0) axis = intValue(ctx, arg(e, ai, params[ai].name)) ?? numLit(params[ai].default) ?? axis;
+    return { ...f, z, axis, from: undefined, form: 'user' };
   }
   return undefined;
 }
@@ -100,18 +151,27 @@ export interface ScoresForm {
   divisor?: Expr;
   under?: Expr;
   scaled: boolean;
+  /** one entry per loop iteration: `S[i, j] = np.dot(Q[i], K[j]) / np.sqrt(d)` (Q and K are the whole matrices) */
+  entryLoop?: boolean;
 }
 
-/** Q @ K.T [/ np.sqrt(d)] in its spellings (np.matmul, np.dot, K.transpose(), * (1 / np.sqrt(d))). */
+/**
+ * Q @ K.T [/ np.sqrt(d)] in its spellings (np.matmul, np.dot, K.transpose(), * (1 / np.sqrt(d))),
+ * with the product possibly assigned on an earlier line (`s = Q @ K.T` then `s = s / np.sqrt(d)`
+ * or `s /= np.sqrt(d)`), or one entry at a time in loops over i and j.
+ */
 export function scoresForm(ctx: MatchContext, at: StmtInfo, e: Expr): ScoresForm | undefined {
-  const direct = (x: Expr): { Q: Expr; K: Expr } | undefined => {
+  const direct = (x: Expr): { Q: Expr; K: Expr; entryLoop?: boolean } | undefined => {
     const mm = matmulOperands(ctx, x);
     if (!mm) return undefined;
     const K = transposed(ctx, mm[1]);
-    return K ? { Q: mm[0], K } : undefined;
+    if (K) return { Q: mm[0], K };
+    const entry = loopEntry(at, mm[0], mm[1]);
+    return entry ? { ...entry, entryLoop: true } : undefined;
   };
+  const product = (x: Expr) => direct(x) ?? (x.k === 'name' ? direct(through(ctx, at, x)) : undefined);
   if (e.k === 'bin' && (e.op === '/' || e.op === '*')) {
-    const qk = direct(e.left);
+    const qk = product(e.left);
     if (qk) {
       let d: Expr | undefined = e.right;
       if (e.op === '*') d = d.k === 'bin' && d.op === '/' && numLit(d.left) === 1 ? d.right : undefined;
@@ -124,4 +184,11 @@ export function scoresForm(ctx: MatchContext, at: StmtInfo, e: Expr): ScoresForm
   }
   const qk = direct(e);
   return qk ? { ...qk, scaled: false } : undefined;
+}
+
+/** `np.dot(Q[i], K[j])` inside loops over i and j: the score of query i and key j. */
+function loopEntry(at: StmtInfo, a: Expr, b: Expr): { Q: Expr; K: Expr } | undefined {
+  if (a.k !== 'index' || b.k !== 'index' || a.index.k !== 'name' || b.index.k !== 'name' || a.index.name === b.index.name) return undefined;
+  const vars = loopVars(at);
+  return vars.has(a.index.name) && vars.has(b.index.name) ? { Q: a.obj, K: b.obj } : undefined;
 }

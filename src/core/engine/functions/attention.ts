@@ -102,4 +102,5 @@ export function attention(Q: Tensor, K: Tensor, V: Tensor, M: Tensor | undefined
 }
 
 export const ATTENTION_GENERAL = '\\mathrm{Attention}(Q, K, V) = \\mathrm{softmax}\\!\\left(\\frac{QK^\\top}{\\sqrt{d_k}} + M\\right) V';
+export const ATTENTION_GENERAL_UNMASKED = '\\mathrm{Attention}(Q, K, V) = \\mathrm{softmax}\\!\\left(\\frac{QK^\\top}{\\sqrt{d_k}}\\right) V';
 export const SCORES_GENERAL = 'S = \\frac{QK^\\top}{\\sqrt{d_k}}';

@@ -4,7 +4,7 @@
 import type { Expr } from '../../ir';
 import type { Recogniser } from '../registry';
 import { anySoftmax, makeSite, scoresForm, topExpr } from '../site';
-import { arg, isCall, lastAssigned, matmulOperands, numLit, type MatchContext, type StmtInfo } from '../match';
+import { arg, exprName, isCall, lastAssigned, matmulOperands, numLit, type MatchContext, type StmtInfo } from '../match';
 
 interface Masked {
   scores: Expr;
@@ -29,10 +29,14 @@ export interface AttentionForm {
   weights: Expr;
   mask?: Expr;
   divisor?: Expr;
+  /** what is under the square root of the divisor (d_k in np.sqrt(d_k)) */
+  under?: Expr;
   scaled: boolean;
   from?: StmtInfo;
   /** the scores expression itself (Q @ K.T [/ √d]), where a missing scale would be fixed */
   scores: Expr;
+  /** the softmax normalises each row (last axis, keepdims or a vector): false for the softmax-axis / keepdims bugs */
+  rowSoftmax: boolean;
 }
 
 /** Follow weights → softmax → (mask) → scores back through names in the same block. */
@@ -43,8 +47,9 @@ export function attentionForm(ctx: MatchContext, at: StmtInfo, e: Expr): Attenti
   let from: StmtInfo | undefined;
   let cur = at;
   const resolve = (x: Expr): Expr => {
-    if (x.k !== 'name') return x;
-    const d = lastAssigned(ctx, cur, x.name);
+    const n = x.k === 'name' || x.k === 'attr' ? exprName(x) : undefined;
+    if (!n) return x;
+    const d = lastAssigned(ctx, cur, n);
     if (!d) return x;
     from = d.info;
     cur = d.info;
@@ -65,8 +70,11 @@ export function attentionForm(ctx: MatchContext, at: StmtInfo, e: Expr): Attenti
     }
   }
   const sc = scoresForm(ctx, cur, z);
-  if (!sc) return undefined;
-  return { Q: sc.Q, K: sc.K, V, weights: W, mask, divisor: sc.divisor, scaled: sc.scaled, from, scores: z };
+  if (!sc || sc.entryLoop) return undefined;
+  const rank = (ctx.values[sm.z.id] as { shape?: unknown[] } | undefined)?.shape?.length;
+  const lastAxis = sm.axis === -1 || (rank !== undefined && sm.axis === rank - 1);
+  const rowSoftmax = (lastAxis && (sm.keepdims || rank === 1)) || (sm.axis === undefined && rank === 1);
+  return { Q: sc.Q, K: sc.K, V, weights: W, mask, divisor: sc.divisor, under: sc.under, scaled: sc.scaled, from, scores: z, rowSoftmax };
 }
 
 export const attentionRecogniser: Recogniser = {
@@ -78,6 +86,7 @@ export const attentionRecogniser: Recogniser = {
     const operands: Record<string, Expr> = { Q: f.Q, K: f.K, V: f.V, weights: f.weights };
     if (f.mask) operands.M = f.mask;
     if (f.divisor) operands.divisor = f.divisor;
-    return [makeSite('attention', at, e, operands, { masked: !!f.mask, scaled: f.scaled }, f.from?.stmt.loc)];
+    if (f.under) operands.d = f.under;
+    return [makeSite('attention', at, e, operands, { masked: !!f.mask, scaled: f.scaled, rowSoftmax: f.rowSoftmax }, f.from?.stmt.loc)];
   },
 };

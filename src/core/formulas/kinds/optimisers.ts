@@ -124,6 +124,7 @@ export const sgdRecogniser: Recogniser = {
       const prev = n ? assigned(at.block[at.index - 1], n) : undefined;
       if (prev && [...subExprs(prev)].some((x) => exprName(x) === n)) return [];
     }
-    return [makeSite('sgd-step', at, u.amount, { theta: u.target, lr: lt.lr, g: lt.g }, {})];
+    // `w = w - lr * g` derives the whole right-hand side (the new w); `w -= lr * g` derives the update then applies it
+    return [makeSite('sgd-step', at, at.stmt.k === 'assign' ? at.stmt.value : u.amount, { theta: u.target, lr: lt.lr, g: lt.g }, {})];
   },
 };
