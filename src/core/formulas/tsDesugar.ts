@@ -106,8 +106,14 @@ class Desugar {
         return { ...s, value: this.expr(s.value) };
       case 'augassign':
         return { ...s, value: this.expr(s.value) };
-      case 'expr':
-        return { ...s, expr: this.expr(s.expr) };
+      case 'expr': {
+        const e = this.expr(s.expr);
+        // heads.push(h) as a statement is Python's heads.append(h) (the list the heads are gathered in)
+        if (e.k === 'call' && e.fn.k === 'attr' && e.fn.name === 'push' && e.args.length === 1 && !e.args[0].star && !this.qual(e.fn)) {
+          return { ...s, expr: { ...e, fn: { ...e.fn, name: 'append' } } };
+        }
+        return { ...s, expr: e };
+      }
       case 'return': {
         if (!s.value) return s;
         return { ...s, value: this.expr(s.value) };
@@ -228,6 +234,7 @@ class Desugar {
       }
     }
     if (q === 'math.transpose' && pos.length === 1) return this.make(e, { k: 'attr', obj: pos[0], name: 'T' }, true);
+    if (q === 'math.concat') return this.concat(e);
     const short = q?.replace(/^(math|Math)\./, '');
     if (q && short && q !== short) {
       if (UNARY.has(short) && pos.length === 1) return this.npCall(e, short, e.args);
@@ -256,6 +263,28 @@ class Desugar {
     return undefined;
   }
 
+  /**
+   * math.concat(a, b, …[, dim]) → np.concatenate([a, b, …], axis=dim), the last dim by default as
+   * in mathjs; math.concat(...xs[, dim]) and math.concat(xs[0], …, xs[n-1]) over a list of exactly
+   * n items both read as np.concatenate(xs, …), so a list of heads is seen as one.
+   */
+  private concat(e: Extract<Expr, { k: 'call' }>): Expr | undefined {
+    const args = e.args.filter((a) => !a.name);
+    const last = args[args.length - 1];
+    const dim = last && !last.star && numberLiteral(last.value) !== undefined ? last.value : undefined;
+    const parts = dim ? args.slice(0, -1) : args;
+    if (parts.length === 0) return undefined;
+    const axis = dim ?? this.make(e, { k: 'num', value: -1, isInt: true });
+    let list: Expr | undefined;
+    if (parts.length === 1 && parts[0].star === '*') list = parts[0].value;
+    else if (parts.some((a) => a.star)) return undefined;
+    else {
+      const whole = wholeList(parts.map((a) => a.value), this.values);
+      list = whole ?? this.make(e, { k: 'list', items: parts.map((a) => a.value) });
+    }
+    return this.npCall(e, 'concatenate', [{ value: list }, { name: 'axis', value: axis }]);
+  }
+
   /** P.map((x[, i]) => R) → R with x := P (and Y[i] := Y); reductions inside run along the last axis. */
   private vectorise(call: Expr, P: Expr, cb: Expr): Expr | undefined {
     if (cb.k !== 'func' || Array.isArray(cb.body) || cb.params.length === 0 || cb.params.length > 2) return undefined;
@@ -281,6 +310,21 @@ class Desugar {
     // the rewritten expression stands for the whole `.map(…)` call (its id, its traced value)
     return { ...body, id: call.id, loc: call.loc };
   }
+}
+
+function numberLiteral(e: Expr): number | undefined {
+  if (e.k === 'num') return e.value;
+  return e.k === 'unary' && e.op === '-' && e.operand.k === 'num' ? -e.operand.value : undefined;
+}
+
+/** xs[0], xs[1], …, xs[n-1] of one name whose traced list has exactly n items: that name's node. */
+function wholeList(items: Expr[], values: readonly (Value | undefined)[]): Expr | undefined {
+  const first = items[0];
+  if (first?.k !== 'index' || first.obj.k !== 'name') return undefined;
+  const name = first.obj.name;
+  const ok = items.every((x, k) => x.k === 'index' && x.obj.k === 'name' && x.obj.name === name && x.index.k === 'num' && x.index.value === k);
+  const v = values[first.obj.id];
+  return ok && v?.kind === 'list' && v.items?.length === items.length ? first.obj : undefined;
 }
 
 function isNp(e: Extract<Expr, { k: 'call' }>, ...names: string[]): boolean {

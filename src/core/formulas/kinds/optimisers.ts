@@ -22,6 +22,17 @@ function update(s: Stmt): Update | undefined {
   return undefined;
 }
 
+/** θ' = θ − amount into a new name (the functional style, `const thetaNew = theta.map(…)` in TS). */
+function freshUpdate(s: Stmt): Update | undefined {
+  if (s.k !== 'assign' || s.targets.length !== 1 || s.targets[0].k !== 'name' || s.value.k !== 'bin' || s.value.op !== '-' || !exprName(s.value.left)) return undefined;
+  return { target: s.targets[0], amount: s.value.right, sign: -1 };
+}
+
+/** β·m + (1 − β)·g: a moment written into a new name (mNew = …) rather than updated from itself. */
+function movingAverage(e: Expr): boolean {
+  return e.k === 'bin' && e.op === '+' && e.left.k === 'bin' && e.left.op === '*' && e.right.k === 'bin' && e.right.op === '*';
+}
+
 const LR = /^(lr|eta|alpha|learning_rate|step_size|pas|taux)/i;
 
 /** lr * g (either order), or a product with a learning-rate-looking factor. */
@@ -57,7 +68,7 @@ function adamUpdate(ctx: MatchContext, u: Update): { mhat: Expr; vhat: Expr } | 
 export const adamRecogniser: Recogniser = {
   kind: 'adam-step',
   recognise(ctx, at) {
-    const u = update(at.stmt);
+    const u = update(at.stmt) ?? freshUpdate(at.stmt);
     const a = u && u.sign === -1 ? adamUpdate(ctx, u) : undefined;
     if (!u || !a) return [];
     // look back for the moments and their bias corrections within the 8 previous statements
@@ -79,7 +90,7 @@ export const adamRecogniser: Recogniser = {
       for (const k of ['m', 'v'] as const) {
         const n = operands[k] && exprName(operands[k]);
         const v = n ? assigned(s, n) : undefined;
-        if (!n || !v || moments.has(k) || ![...subExprs(v)].some((x) => exprName(x) === n)) continue;
+        if (!n || !v || moments.has(k) || !([...subExprs(v)].some((x) => exprName(x) === n) || movingAverage(v))) continue;
         moments.add(k);
         first = infoOf(ctx, s);
         const g = [...subExprs(v)].find((x) => x.k === 'name' && /^(g|grad|grads|gradient|dw|dtheta|g_t)$/i.test(x.name));
