@@ -10,6 +10,7 @@ import type { L10nText, Value } from '../values';
 import { PyError } from '../builtins/errors';
 import { BudgetExceeded, type Interp } from './context';
 import { isDetermined } from './merge';
+import { isViewOp, linkOpView } from './opViews';
 import { outTarget, outValuesNeeded, settleOut } from './outParam';
 import { forgetUnmodelledDraw, touchGlobalRandom } from './randomJoin';
 
@@ -135,7 +136,16 @@ export function callOp(it: Interp, name: string, args: Value[], kwargs: Map<stri
   try {
     let result = op.shape(call);
     const skip = out && !outValuesNeeded(kwargs) ? out : undefined;
-    if (fits(result, it.options.maxElements) && affordable(name, args, self, result, it.options.maxElements) && determined(args, kwargs, self, skip)) result = op.evaluate(call, result);
+    if (fits(result, it.options.maxElements) && affordable(name, args, self, result, it.options.maxElements) && determined(args, kwargs, self, skip)) {
+      result = op.evaluate(call, result);
+      // transpose, reshape, split, … return views: writes through either side show in the other
+      if (isViewOp(name)) {
+        result = linkOpView(name, self ?? args[0], result, (iota) => {
+          const c = makeCall(it, name, self ? args : [iota, ...args.slice(1)], kwargs, self ? iota : undefined, site);
+          return op.evaluate(c, op.shape(c));
+        });
+      }
+    }
     if (out) return settleOut(it, out, result, site);
     if (result?.kind === 'array' && !result.shape && !result.why) {
       // say why the result is unknown: because an operand is (a parameter never passed, …)

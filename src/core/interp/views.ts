@@ -10,7 +10,10 @@ import { callOp, NO_KWARGS, type CallSite } from './dispatch';
 
 interface ViewOf {
   base: ArrayValue;
-  index: Value;
+  /** a subscript view: re-derived by indexing the base */
+  index?: Value;
+  /** a view made by an op (transpose, reshape, split, …): element i is the base's flat element offsets[i] */
+  offsets?: Float64Array;
 }
 const parentOf = new WeakMap<ArrayValue, ViewOf>();
 const childrenOf = new WeakMap<ArrayValue, ArrayValue[]>();
@@ -35,7 +38,21 @@ export function isBasicIndex(index: Value): boolean {
 export function noteView(base: ArrayValue, index: Value, view: Value): void {
   // a 0-d result is a view too unless numpy made it a scalar (x[..., 0] on a vector: a 0-d view)
   if (view.kind !== 'array' || view.scalar || view === base || !isBasicIndex(index)) return;
-  parentOf.set(view, { base, index });
+  link(base, view, { base, index });
+}
+
+/** The parent link of a view (subscript or op view), for src/core/interp/opViews.ts. */
+export function viewParent(a: ArrayValue): Readonly<ViewOf> | undefined {
+  return parentOf.get(a);
+}
+
+/** `view` shares `base`'s memory: its element i is the base's flat element offsets[i]. */
+export function noteOffsetView(base: ArrayValue, view: ArrayValue, offsets: Float64Array): void {
+  if (view !== base) link(base, view, { base, offsets });
+}
+
+function link(base: ArrayValue, view: ArrayValue, of: ViewOf): void {
+  parentOf.set(view, of);
   let kids = childrenOf.get(base);
   if (!kids) childrenOf.set(base, (kids = []));
   kids.push(view);
@@ -60,7 +77,17 @@ export function writeData(it: Interp, target: ArrayValue, data: Float64Array | u
   if (data) target.data = data;
   else delete target.data;
   const p = parentOf.get(target);
-  if (p) {
+  if (p?.offsets) {
+    const base = p.base;
+    let next: Float64Array | undefined;
+    if (data && base.data) {
+      next = base.data.slice();
+      for (let i = 0; i < p.offsets.length; i++) next[p.offsets[i]] = data[i];
+    }
+    writeData(it, base, next, site);
+    return;
+  }
+  if (p?.index) {
     setItem(it, p.base, p.index, target, site);
     return;
   }
@@ -72,7 +99,12 @@ function refresh(it: Interp, base: ArrayValue, site: CallSite, depth: number): v
   if (!kids || depth > 8) return;
   for (const kid of kids) {
     let data: Float64Array | undefined;
-    if (base.data) {
+    const offsets = parentOf.get(kid)?.offsets;
+    if (offsets && base.data) {
+      const src = base.data;
+      data = new Float64Array(offsets.length);
+      for (let i = 0; i < offsets.length; i++) data[i] = src[offsets[i]];
+    } else if (base.data) {
       try {
         const r = callOp(it, 'op.getitem', [base, parentOf.get(kid)?.index ?? { kind: 'none' }], NO_KWARGS, undefined, site);
         if (r.kind === 'array' && r.data && r.data.length === kid.data?.length) data = r.data;

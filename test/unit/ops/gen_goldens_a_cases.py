@@ -317,3 +317,12 @@ def build(case, A, T):
                   ((0, 1e-310, 3), {}), ((1, 0, 6), {}), ((0, 2 * np.pi, 9), {})]:
         case(g, 'np.linspace', *a, **kw)
     case(g, 'np.linspace', A([0.0, 10.0]), A([1.0, 20.0]), 3)
+
+    # ---- difftest finds: float16 sums/products of a contiguous lane accumulate in float32
+    g = 'reduce'
+    H = np.random.default_rng(3).uniform(-2, 2, size=(3, 40)).astype(np.float16)
+    for f in ['np.sum', 'np.prod']:
+        for ax in [1, 0, None]:
+            case(g, f, H[:, :12], axis=ax)
+    case(g, 'np.sum', H, axis=1)
+    case(g, 'ndarray.prod', self=H[:, :6], axis=-1)

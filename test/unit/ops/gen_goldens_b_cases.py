@@ -151,3 +151,10 @@ case('linalg', 'np.linalg.matrix_rank', [np.outer(R(4), R(3)) + np.outer(R(4), R
 case('linalg', 'np.linalg.matrix_rank', [R(3)], note='vector')
 case('linalg', 'np.linalg.matrix_rank', [np.zeros((2, 2))])
 case('linalg', 'np.linalg.matrix_rank', [R(2, 3, 3)], note='stack')
+
+# ---- difftest finds: integer products wrap as numpy's integer loops do (no float64 rounding first)
+J = np.array([[45, 69, 93], [60, 32, 22], [86, 59, 73], [-5, 114, 36]], dtype=np.int32) ** 70000
+case('matmul', 'op.matmul', [J.T, J], note='int32 overflow wraps modulo 2^32')
+case('matmul', 'np.dot', [J.T, J], note='int32 overflow wraps modulo 2^32')
+case('matmul', 'op.matmul', [np.array([[200, 100]], dtype=np.uint8), np.array([[200], [100]], dtype=np.uint8)], note='uint8 wraps')
+case('matmul', 'op.matmul', [np.array([[3037000499, 3037000499]]), np.array([[3037000499], [1]])], note='int64 beyond 2^53')

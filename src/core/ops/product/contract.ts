@@ -9,7 +9,7 @@ import { NumpyError } from '../../diagnostics';
 import { compact, dataOf, permuteData, result, shapeOf, size } from '../nd/common';
 import type { OpCall } from '../types';
 import { mismatchText } from './hint';
-import { gemm, gemmBool } from './kernel';
+import { kernelFor } from './kernel';
 
 /** Contract a's axis `ia` with b's axis `ib` (both already normalised) on concrete data. */
 export function contractData(a: ArrayValue, ia: number, b: ArrayValue, ib: number, dtype: DType): Float64Array {
@@ -25,7 +25,7 @@ export function contractData(a: ArrayValue, ia: number, b: ArrayValue, ib: numbe
   const ad = ia === as.length - 1 ? dataOf(a) : permuteData(dataOf(a), as, permA);
   const bd = ib === 0 ? dataOf(b) : permuteData(dataOf(b), bs, permB);
   const out = new Float64Array(P * Q);
-  (dtype === 'bool' ? gemmBool : gemm)(ad, 0, bd, 0, out, 0, P, k, Q);
+  kernelFor(dtype, ad, bd, k)(ad, 0, bd, 0, out, 0, P, k, Q);
   return castData(out, dtype);
 }
 

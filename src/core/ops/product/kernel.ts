@@ -4,6 +4,8 @@
 // they agree to the bit. Booleans use numpy's rule for bool matmul: OR of ANDs.
 
 import { SIMD_MIN_WORK, simdGemm } from '../../engine/simdGemm';
+import type { DType } from '../../values';
+import { bitsOf, isInt, isUnsigned } from '../dtype';
 
 /** c[cOff..] (n×m) = a[aOff..] (n×k) · b[bOff..] (k×m); c's block must start zeroed. */
 export function gemm(
@@ -36,4 +38,33 @@ export function gemmBool(
       for (let j = 0; j < m; j++) if (b[bp + j] !== 0) c[ci + j] = 1;
     }
   }
+}
+
+type Kernel = typeof gemm;
+
+/**
+ * The kernel for a product of dtype `dt` over inner size k. Integers wrap as numpy's integer
+ * loops do (int32 matmul overflows modulo 2^32): when a sum of products may pass 2^53, float64
+ * would lose the low bits the wrap keeps, so those products run exactly in BigInt.
+ */
+export function kernelFor(dt: DType, a: Float64Array, b: Float64Array, k: number): Kernel {
+  if (dt === 'bool') return gemmBool;
+  if (!isInt(dt) || maxAbs(a) * maxAbs(b) * k < 2 ** 53) return gemm;
+  const bits = bitsOf(dt);
+  const wrap = isUnsigned(dt) ? (x: bigint) => BigInt.asUintN(bits, x) : (x: bigint) => BigInt.asIntN(bits, x);
+  return (ad, aOff, bd, bOff, c, cOff, n, kk, m) => {
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < m; j++) {
+        let acc = 0n;
+        for (let p = 0; p < kk; p++) acc += BigInt(ad[aOff + i * kk + p]) * BigInt(bd[bOff + p * m + j]);
+        c[cOff + i * m + j] = Number(wrap(acc));
+      }
+    }
+  };
+}
+
+function maxAbs(d: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < d.length; i++) m = Math.max(m, Math.abs(d[i]));
+  return m;
 }

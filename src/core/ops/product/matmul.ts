@@ -11,7 +11,7 @@ import { registerOp } from '../registry';
 import type { OpCall, OpModule } from '../types';
 import { arrayOrUnknown, compact, concrete, dataOf, fail, result, shapeOf, size } from '../nd/common';
 import { atomic, mismatchText } from './hint';
-import { gemm, gemmBool } from './kernel';
+import { kernelFor } from './kernel';
 
 const SIG = '(n?,k),(k,m?)->(n?,m?)';
 
@@ -104,7 +104,7 @@ export function matmulData(a: ArrayValue, b: ArrayValue, plan: Plan, dtype: DTyp
   const ib = broadcastIndexer(concrete(plan.bBatch)!, batch);
   const ad = dataOf(a);
   const bd = dataOf(b);
-  const kernel = dtype === 'bool' ? gemmBool : gemm;
+  const kernel = kernelFor(dtype, ad, bd, k);
   for (let t = 0; t < nb; t++) {
     const ta = ia ? ia[t] : t;
     const tb = ib ? ib[t] : t;

@@ -14,6 +14,13 @@ function rounder(dt: DType): ((x: number) => number) | undefined {
   return dt === 'float64' || !isFloat(dt) ? undefined : (x: number) => castScalar(x, dt);
 }
 
+/**
+ * The precision each step of a sum or product runs in. numpy's float16 loops reduce a contiguous
+ * lane in a float32 accumulator, rounded to float16 once at the end; other lanes go through the
+ * float16 output at every step.
+ */
+const stepDtype = (w: DType, contiguous: boolean): DType => (w === 'float16' && contiguous ? 'float32' : w);
+
 function abstractOf(r: ReduceArgs, dtype: (inDt: DType) => DType): Value {
   const dt = r.dtype ?? (r.a?.dtype ? dtype(r.a.dtype) : null);
   if (!r.a || r.a.shape === null || r.axes === undefined || r.keepdims === undefined) return { kind: 'array', shape: null, dtype: dt };
@@ -88,7 +95,7 @@ defineSumLike({
   dtype: sumDtype,
   identity: 0,
   initial: (x, init) => x + init,
-  fold: (buf, n, contiguous, w) => numpySum(buf, n, contiguous, rounder(w)),
+  fold: (buf, n, contiguous, w) => numpySum(buf, n, contiguous, rounder(stepDtype(w, contiguous))),
 });
 
 defineSumLike({
@@ -98,9 +105,10 @@ defineSumLike({
   dtype: sumDtype,
   identity: 1,
   initial: (x, init) => x * init,
-  fold: (buf, n, _c, w) => {
+  fold: (buf, n, contiguous, w) => {
+    const step = stepDtype(w, contiguous);
     let p = 1;
-    for (let i = 0; i < n; i++) p = castScalar(p * buf[i], w);
+    for (let i = 0; i < n; i++) p = castScalar(p * buf[i], step);
     return p;
   },
 });
