@@ -25,8 +25,10 @@ export interface MatchContext {
   values: (Value | undefined)[];
   aliases: Map<string, string>;
   stmts: StmtInfo[];
-  /** user functions by name */
+  /** user functions by name (not methods: a method `softmax` must not shadow the function `softmax`) */
   defs: Map<string, Extract<Stmt, { k: 'def' }>>;
+  /** methods by name, over all classes (`self.softmax(…)`, `tete.forward(…)`, `__call__`) */
+  methods: Map<string, Extract<Stmt, { k: 'def' }>>;
   /** each statement's info (lastAssigned looks statements up by identity: a scan would be quadratic) */
   infoOf: Map<Stmt, StmtInfo>;
 }
@@ -39,6 +41,7 @@ export function buildContext(source: Program, values: (Value | undefined)[]): Ma
   const aliases = new Map<string, string>([['np', 'np'], ['numpy', 'np'], ['math', 'math']]);
   const stmts: StmtInfo[] = [];
   const defs = new Map<string, Extract<Stmt, { k: 'def' }>>();
+  const methods = new Map<string, Extract<Stmt, { k: 'def' }>>();
   const infoOf = new Map<Stmt, StmtInfo>();
   const visit = (block: Stmt[], scope: string, parent?: StmtInfo): void => {
     block.forEach((stmt, index) => {
@@ -65,7 +68,7 @@ export function buildContext(source: Program, values: (Value | undefined)[]): Ma
           break;
         }
         case 'def':
-          defs.set(stmt.name, stmt);
+          (parent?.stmt.k === 'class' && block === parent.stmt.body ? methods : defs).set(stmt.name, stmt);
           visit(stmt.body, stmt.name, info);
           break;
         case 'class':
@@ -97,7 +100,7 @@ export function buildContext(source: Program, values: (Value | undefined)[]): Ma
     });
   };
   visit(program.body, '');
-  return { program, values, aliases, stmts, defs, infoOf };
+  return { program, values, aliases, stmts, defs, methods, infoOf };
 }
 
 /** 'np.exp', 'math.sqrt', 'scipy.special.softmax', or a user name ('softmax'); undefined for computed callees. */

@@ -119,8 +119,7 @@ export function softmaxCall(ctx: MatchContext, e: Expr): SoftmaxForm | undefined
     const ax = arg(e, 1, 'axis');
     return z ? { z, axis: ax ? intValue(ctx, ax) : undefined, axisExpr: ax, stable: true, keepdims: true, form: 'scipy' } : undefined;
   }
-  const fname = e.fn.k === 'name' && q === e.fn.name ? e.fn.name : e.fn.k === 'attr' && e.fn.obj.k === 'name' && e.fn.obj.name === 'self' ? e.fn.name : undefined;
-  const def = fname ? ctx.defs.get(fname) : undefined;
+  const def = e.fn.k === 'name' && q === e.fn.name ? ctx.defs.get(e.fn.name) : e.fn.k === 'attr' && e.fn.obj.k === 'name' && e.fn.obj.name === 'self' ? ctx.methods.get(e.fn.name) : undefined;
   if (!def) return undefined;
   // a method's first parameter is the instance, not the scores
   const params = def.params.filter((p, i) => !(i === 0 && e.fn.k === 'attr' && (p.name === 'self' || p.name === 'cls')));
@@ -184,6 +183,22 @@ export function scoresForm(ctx: MatchContext, at: StmtInfo, e: Expr): ScoresForm
   }
   const qk = direct(e);
   return qk ? { ...qk, scaled: false } : undefined;
+}
+
+/** `S = np.zeros((n, n))` then `S[i, j] = np.dot(Q[i], K[j]) / np.sqrt(d)` in loops: the scores S holds before `at`. */
+export function loopFilledScores(ctx: MatchContext, at: StmtInfo, name: string): ScoresForm | undefined {
+  for (let k = ctx.stmts.length - 1; k >= 0; k--) {
+    const s = ctx.stmts[k];
+    if (s.scope !== at.scope || s.stmt.loc.line >= at.stmt.loc.line || s.stmt.k !== 'assign') continue;
+    const t = s.stmt.targets[0];
+    if (s.stmt.targets.length !== 1 || t.k !== 'index' || t.obj.k !== 'name' || t.obj.name !== name) {
+      if (targetName(s.stmt) === name) return undefined;
+      continue;
+    }
+    const f = scoresForm(ctx, s, s.stmt.value);
+    return f?.entryLoop ? f : undefined;
+  }
+  return undefined;
 }
 
 /** `np.dot(Q[i], K[j])` inside loops over i and j: the score of query i and key j. */

@@ -3,7 +3,7 @@
 
 import type { Expr } from '../../ir';
 import type { Recogniser } from '../registry';
-import { anySoftmax, makeSite, scoresForm, topExpr } from '../site';
+import { anySoftmax, loopFilledScores, makeSite, scoresForm, topExpr } from '../site';
 import { arg, exprName, isCall, lastAssigned, matmulOperands, numLit, type MatchContext, type StmtInfo } from '../match';
 
 interface Masked {
@@ -58,6 +58,8 @@ export function attentionForm(ctx: MatchContext, at: StmtInfo, e: Expr): Attenti
   const wExpr = resolve(W);
   const sm = anySoftmax(ctx, cur, wExpr);
   if (!sm) return undefined;
+  const zName = sm.z.k === 'name' ? sm.z.name : undefined;
+  const softmaxAt = cur;
   let z = resolve(sm.z);
   let masked = unmask(ctx, z);
   let mask = masked.mask;
@@ -69,8 +71,10 @@ export function attentionForm(ctx: MatchContext, at: StmtInfo, e: Expr): Attenti
       z = resolve(masked.scores);
     }
   }
-  const sc = scoresForm(ctx, cur, z);
-  if (!sc || sc.entryLoop) return undefined;
+  // scores filled entry by entry in loops are the whole matrix Q Kᵀ / √d by the time they are used
+  const filled = !mask && zName ? loopFilledScores(ctx, softmaxAt, zName) : undefined;
+  const sc = filled ?? scoresForm(ctx, cur, z);
+  if (!sc || (sc.entryLoop && !filled)) return undefined;
   const rank = (ctx.values[sm.z.id] as { shape?: unknown[] } | undefined)?.shape?.length;
   const lastAxis = sm.axis === -1 || (rank !== undefined && sm.axis === rank - 1);
   const rowSoftmax = (lastAxis && (sm.keepdims || rank === 1)) || (sm.axis === undefined && rank === 1);

@@ -9,6 +9,21 @@ import { makeSite, topExpr } from '../site';
 import { arg, intValue, isCall, numLit, qualName, type ExprOf, type MatchContext, type StmtInfo } from '../match';
 import { attentionForm } from './attention';
 
+/**
+ * The user function or method a call runs: `f(x)`, `self.f(x)` / `obj.forward(x)`, an instance
+ * called directly `Tete(6, 3)(x)` or `tete(x)` (its `__call__`).
+ */
+function calledDef(ctx: MatchContext, call: ExprOf<'call'>): string | undefined {
+  const fn = call.fn;
+  if (fn.k === 'name') {
+    if (ctx.defs.has(fn.name)) return fn.name;
+    return ctx.methods.has('__call__') ? '__call__' : undefined;
+  }
+  if (fn.k === 'attr' && ctx.methods.has(fn.name)) return fn.name;
+  if (fn.k === 'call' && ctx.methods.has('__call__')) return '__call__';
+  return undefined;
+}
+
 /** Does the user function `name` contain an attention (so its calls compute one head)? */
 function defComputesAttention(ctx: MatchContext, name: string): boolean {
   return ctx.stmts.some((s) => s.scope === name && (() => {
@@ -36,7 +51,8 @@ function isHead(ctx: MatchContext, at: StmtInfo, item: Expr): boolean {
   const h = headSource(ctx, at, item);
   if (!h) return false;
   const src = h.src;
-  if (src.k === 'call' && src.fn.k === 'name' && ctx.defs.has(src.fn.name)) return defComputesAttention(ctx, src.fn.name);
+  const def = src.k === 'call' ? calledDef(ctx, src) : undefined;
+  if (def) return defComputesAttention(ctx, def);
   return !!attentionForm(ctx, h.at, src);
 }
 

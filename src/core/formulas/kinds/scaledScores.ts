@@ -1,5 +1,6 @@
 // scaled-scores: Q @ K.T / np.sqrt(d_k), np.matmul(Q, K.transpose()) / math.sqrt(d_k), np.dot,
-// * (1 / np.sqrt(d)), and the same with a mask applied (np.where(mask, -np.inf, s), + mask).
+// * (1 / np.sqrt(d)), the product divided on a later line, and S[i, j] = np.dot(Q[i], K[j]) / √d
+// filled in two loops.
 
 import type { Recogniser } from '../registry';
 import { makeSite, scoresForm, topExpr } from '../site';
@@ -13,6 +14,9 @@ export const scaledScoresRecogniser: Recogniser = {
     if (!e || !f || !f.scaled || !f.divisor) return [];
     const operands: Record<string, typeof e> = { Q: f.Q, K: f.K, divisor: f.divisor };
     if (f.under) operands.d = f.under;
-    return [makeSite('scaled-scores', at, e, operands, { divisor: exprText(f.divisor) })];
+    const site = makeSite('scaled-scores', at, e, operands, { divisor: exprText(f.divisor), ...(f.entryLoop ? { entryLoop: true } : {}) });
+    // one entry per iteration: the formula's result is the whole matrix, known from the target's binding
+    if (f.entryLoop) delete site.resultExpr;
+    return [site];
   },
 };
