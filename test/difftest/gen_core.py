@@ -184,7 +184,9 @@ class Builder:
         (x >= y, x == y) come apart, as they may between numpy and the tracer."""
         key = (name, shape)
         if key not in _SIGNS:
-            _SIGNS[key] = np.random.default_rng(zlib.crc32(name.encode())).choice([-1.0, 1.0], size=shape)
+            g = np.random.default_rng(zlib.crc32(name.encode()))
+            # random sizes too, so that symmetric values (x and -x) cannot cancel the nudge out
+            _SIGNS[key] = g.choice([-1.0, 1.0], size=shape) * g.uniform(0.5, 1.5, size=shape)
         return _SIGNS[key]
 
     def _well_conditioned(self, src, pre, post):
