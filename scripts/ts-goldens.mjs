@@ -20,7 +20,7 @@ const check = process.argv.includes('--check');
 const { traceFile } = createRequire(import.meta.url)(path.join(root, 'test/oracle/ts_oracle.cjs'));
 
 /** Codes where mathjs (or the program) throws at run time; the others are warnings on code that runs. */
-const RUNTIME = new Set(['matmul-mismatch', 'broadcast-mismatch', 'reshape-size', 'axis-out-of-range', 'concat-mismatch', 'not-elementwise', 'index-out-of-range', 'transpose-rank', 'divide-by-matrix', 'singular-matrix', 'ragged-array']);
+const RUNTIME = new Set(['matmul-mismatch', 'broadcast-mismatch', 'reshape-size', 'axis-out-of-range', 'concat-mismatch', 'not-elementwise', 'index-out-of-range', 'transpose-rank', 'divide-by-matrix', 'singular-matrix', 'ragged-array', 'linalg-square', 'linalg-dims', 'norm-order']);
 const WARNING = new Set(['softmax-axis', 'missing-scale', 'keepdims-broadcast', 'mask-after-softmax']);
 
 /** `// expect: <code> line <N>` on the first line, or null. */

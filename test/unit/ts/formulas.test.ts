@@ -27,12 +27,23 @@ const EXPECT: Record<string, [string, string][]> = {
     ['positional-encoding', 'const PE = Array.from('],
     ['scaled-scores', 'const S = math.divide('],
     ['softmax', 'const A = S.map((r) => {'],
+    ['multi-head-attention', 'const concat = math.concat(heads[0], heads[1])'],
   ],
+  'multihead_push.ts': [
+    ['positional-encoding', 'const PE = Array.from('],
+    ['attention', 'heads.push(math.multiply(weights, V))'],
+    ['multi-head-attention', 'const concat = math.concat(...heads)'],
+  ],
+  'mathjs_norm_subset_map.ts': [['scaled-scores', 'const S = math.divide(math.multiply(Q, math.transpose(K)), Math.sqrt(2))']],
+  'adam_functional.ts': [['adam-step', 'const mNew = m.map((mi, i) => beta1 * mi']],
   'positional_encoding.ts': [
     ['positional-encoding', 'const PE: number[][] = Array.from('],
     ['positional-encoding', 'row[2 * i] = Math.sin(angle)'],
   ],
-  'adam_numbers.ts': [['adam-step', 'm = math.add(math.multiply(beta1, m)']],
+  'adam_numbers.ts': [
+    ['adam-step', 'const mNew = m.map((mi, i) => beta1 * mi'],
+    ['adam-step', 'm = math.add(math.multiply(beta1, m)'],
+  ],
   'layer_norm.ts': [['layer-norm', 'return x.map((row) => {']],
   'activations_cosine.ts': [
     ['relu', 'const relu = '],

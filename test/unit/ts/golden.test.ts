@@ -12,7 +12,7 @@ import { compareBinding, jsonOfValue, type GoldenPair } from '../fixtures/golden
 import { comparableValue, valuesClose } from './values';
 
 const FIXTURES = path.join(repoRoot, 'test/fixtures/typescript');
-const RUNTIME = new Set(['matmul-mismatch', 'broadcast-mismatch', 'reshape-size', 'axis-out-of-range', 'concat-mismatch', 'not-elementwise', 'index-out-of-range', 'transpose-rank', 'divide-by-matrix', 'singular-matrix', 'ragged-array']);
+const RUNTIME = new Set(['matmul-mismatch', 'broadcast-mismatch', 'reshape-size', 'axis-out-of-range', 'concat-mismatch', 'not-elementwise', 'index-out-of-range', 'transpose-rank', 'divide-by-matrix', 'singular-matrix', 'ragged-array', 'linalg-square', 'linalg-dims', 'norm-order']);
 const REL = 1e-12;
 
 interface Golden {
