@@ -68,7 +68,7 @@ export const FORMULA_NAMES: Record<FormulaKind | 'expression', L10nText> = {
   'scaled-scores': { en: 'scaled scores', fr: 'scores mis à l’échelle' },
   attention: { en: 'attention', fr: 'attention' },
   'multi-head-attention': { en: 'multi-head attention', fr: 'attention multi-têtes' },
-  'positional-encoding': { en: 'positional encoding', fr: 'encodage de position' },
+  'positional-encoding': { en: 'positional encoding', fr: 'encodage positionnel' },
   'adam-step': { en: 'Adam step', fr: 'pas d’Adam' },
   'sgd-step': { en: 'SGD step', fr: 'pas de SGD' },
   'momentum-step': { en: 'momentum step', fr: 'pas avec momentum' },
@@ -80,7 +80,7 @@ export const FORMULA_NAMES: Record<FormulaKind | 'expression', L10nText> = {
   perplexity: { en: 'perplexity', fr: 'perplexité' },
   'cosine-similarity': { en: 'cosine similarity', fr: 'similarité cosinus' },
   linear: { en: 'linear layer', fr: 'couche linéaire' },
-  'embedding-lookup': { en: 'embedding lookup', fr: 'lecture d’embedding' },
+  'embedding-lookup': { en: 'embedding lookup', fr: 'lecture des plongements' },
   expression: { en: 'expression', fr: 'expression' },
 };
 
