@@ -24,7 +24,7 @@ export interface CallSite {
 
 /** Ops that write into one of their arguments (numpy in-place functions). */
 const MUTATES_ARG0 = new Set(['np.random.shuffle', 'Generator.shuffle', 'RandomState.shuffle', 'np.copyto', 'np.put', 'np.fill_diagonal', 'np.place', 'np.putmask']);
-const MUTATES_SELF = new Set(['ndarray.fill', 'ndarray.sort', 'ndarray.resize', 'ndarray.itemset', 'ndarray.put']);
+const MUTATES_SELF = new Set(['ndarray.fill', 'ndarray.sort', 'ndarray.resize', 'ndarray.itemset', 'ndarray.put', 'math.Matrix.subset']);
 
 export function notModelled(name: string): L10nText {
   return { en: `${name} is not modelled yet`, fr: `${name} n'est pas encore modélisé` };

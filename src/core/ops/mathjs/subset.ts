@@ -175,6 +175,27 @@ function writeSubset(call: OpCall, t: T, index: Value | undefined, repl: Value |
   return result(shape, out, t.matrix);
 }
 
+/**
+ * M.subset(index, replacement) writes into M and returns M itself (the interpreter hands this op
+ * its own copy of M's buffer first: dispatch.ts MUTATES_SELF). When the evaluator will not run
+ * (an operand undetermined), M's values are forgotten rather than left stale.
+ */
+function writeInPlace(self: Value, written: Value, withData: boolean, operands: Value[]): Value {
+  if (self.kind !== 'array') return written;
+  const known = (v: Value): boolean => v.kind === 'builtin' ? !!v.self && v.self.kind === 'list' && !!v.self.items?.every(known) : !!tensor(v)?.data;
+  if (!withData) {
+    if (self.data && operands.every(known)) return written;
+    delete self.data;
+    if (written.kind === 'array') self.shape = written.shape;
+    return self;
+  }
+  if (written.kind === 'array' && written.data) {
+    self.data = written.data;
+    self.shape = written.shape;
+  }
+  return self;
+}
+
 defineMathjsOp({
   names: ['math.subset', 'math.Matrix.subset'],
   doc: 'math.subset(x, math.index(…)): the selected part of x; math.subset(x, index, replacement[, defaultValue]): a copy of x with that part replaced (x grows, filled with defaultValue or 0, when the index reaches past its end).',
@@ -184,7 +205,8 @@ defineMathjsOp({
     const t = tensor(self ? call.self : call.args[0]);
     if (!t) return { kind: 'unknown' };
     const rest = self ? call.args : call.args.slice(1);
-    if (rest.length >= 2) return writeSubset(call, t, rest[0], rest[1], rest[2], withData);
-    return readSubset(call, t, rest[0], withData);
+    if (rest.length < 2) return readSubset(call, t, rest[0], withData);
+    const written = writeSubset(call, t, rest[0], rest[1], rest[2], withData);
+    return self ? writeInPlace(call.self!, written, withData, [rest[0], rest[1]]) : written;
   },
 });
