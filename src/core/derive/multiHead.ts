@@ -56,7 +56,7 @@ export function deriveMultiHead(trace: Trace, site: FormulaSite, rec: StepRecord
     { en: 'Concatenate the heads along the last axis', fr: 'Concaténer les têtes sur le dernier axe' },
     `\\mathrm{Concat}(${tensors.map((_, i) => `\\mathrm{head}_{${i + 1}}`).join(', ')}) = ${tex(concat)}`,
     concat,
-    { en: `Each word keeps its row; its ${tensors.length} heads' features (${widths.join(' + ')}) are put side by side: ${total} columns.`, fr: `Chaque mot garde sa ligne ; les caractéristiques de ses ${tensors.length} têtes (${widths.join(' + ')}) sont mises côte à côte : ${total} colonnes.` },
+    { en: `Each word keeps its row; its ${tensors.length} heads' features (${widths.join(' + ')}) are put side by side: ${total} columns.`, fr: `Chaque mot garde sa ligne\u00a0; les caractéristiques de ses ${tensors.length} têtes (${widths.join(' + ')}) sont mises côte à côte\u00a0: ${total} colonnes.` },
   );
   const heatmaps = headWeights(trace, site).map((t, i) => ({ title: { en: `Head ${i + 1}: attention weights`, fr: `Tête ${i + 1}\u00a0: poids d’attention` }, t }));
   return { result: concat, heatmaps };
@@ -81,7 +81,7 @@ function deriveSplit(trace: Trace, site: FormulaSite, rec: StepRecorder): MultiH
   }
   const result: Tensor = { shape: [...lead, h, n, dh], data: heads };
   const x = texOfProduct(site.operands.X, 'X');
-  rec.step({ en: `The projected words, ${n} rows of d_model = ${D} features`, fr: `Les mots projetés : ${n} lignes de d_model = ${D} caractéristiques` }, `${x} = ${tex(X)}`, X);
+  rec.step({ en: `The projected words, ${n} rows of d_model = ${D} features`, fr: `Les mots projetés\u00a0: ${n} lignes de d_model = ${D} caractéristiques` }, `${x} = ${tex(X)}`, X);
   rec.step(
     { en: `Cut each row into ${h} heads of d_head = ${dh} columns, then put the head axis first`, fr: `Couper chaque ligne en ${h} têtes de d_head = ${dh} colonnes, puis mettre l’axe des têtes en premier` },
     `\\mathrm{head}_k = ${x.length > 1 ? `(${x})` : x}_{[:,\\; ${dh}k : ${dh}(k+1)]} \\;\\Rightarrow\\; ${tex(result)}`,

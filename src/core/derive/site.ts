@@ -4,7 +4,7 @@
 // steps are recorded while the result is computed.
 
 import type { Derivation, FormulaSite, Heatmap, Trace } from '../types';
-import type { Value } from '../values';
+import type { L10nText, Value } from '../values';
 import { StepRecorder, tex } from '../engine/recorder';
 import { Tensor } from '../engine/tensor';
 import { softmax, SOFTMAX_GENERAL } from '../engine/functions/softmax';
@@ -113,7 +113,7 @@ export function deriveSite(trace: Trace, site: FormulaSite): Derivation | undefi
       const shape = table?.shape ?? bindingShape(trace, site.target);
       if (!shape || shape.length !== 2) break;
       const pe = positionalEncoding(shape[0], shape[1], rec);
-      const d = make(site, rec, Tensor.toValue(pe), [{ title: { en: 'Positional encoding (positions × dimensions)', fr: 'Encodage de position (positions × dimensions)' }, matrix: Tensor.toValue(pe) }]);
+      const d = make(site, rec, Tensor.toValue(pe), [{ title: { en: 'Positional encoding (positions × dimensions)', fr: 'Encodage positionnel (positions × dimensions)' }, matrix: Tensor.toValue(pe) }]);
       return d;
     }
     case 'multi-head-attention': {
@@ -161,7 +161,7 @@ function attentionAsWritten(trace: Trace, site: FormulaSite, Q: Tensor, K: Tenso
     weights,
     {
       en: 'This softmax does not normalise each row (each query) over the keys, so these are not attention weights: see the warning on the softmax line.',
-      fr: 'Cette softmax ne normalise pas chaque ligne (chaque requête) sur les clés : ce ne sont pas des poids d’attention. Voir l’avertissement sur la ligne de la softmax.',
+      fr: 'Cette softmax ne normalise pas chaque ligne (chaque requête) sur les clés\u00a0: ce ne sont pas des poids d’attention. Voir l’avertissement sur la ligne de la softmax.',
     },
   );
   const output = matmul(weights, V, 'attention');
@@ -187,36 +187,65 @@ function bindingShape(trace: Trace, name: string | undefined): number[] | undefi
 /** Sites spanning several statements (Adam's block, momentum) derive each statement in order. */
 function deriveGeneric(trace: Trace, site: FormulaSite, rec: StepRecorder): Derivation | undefined {
   const ctx = buildContext(trace.program, trace.exprValues);
-  const g = new GenericDeriver(trace, ctx, rec);
   const stmts = ctx.stmts.filter((s) => s.stmt.loc.line >= site.loc.line && s.stmt.loc.endLine <= site.loc.endLine && s.stmt.k !== 'def');
-  // a block, or an in-place update (θ -= η g): derive the statements so the result is the new θ
-  const multi = (site.loc.endLine > site.loc.line && stmts.length > 1) || (stmts.length === 1 && stmts[0].stmt.k === 'augassign');
+  // a block (Adam, momentum): one step per line, titled by its role; the operations inside each
+  // line would bury the five lines of the algorithm under twenty arithmetic steps
+  const block = site.loc.endLine > site.loc.line && stmts.length > 1;
+  // an in-place update (θ -= η g): derive the statements so the result is the new θ
+  const multi = block || (stmts.length === 1 && stmts[0].stmt.k === 'augassign');
   let last: Computed | undefined;
   if (multi) {
     for (const s of stmts) {
       const e = stmtExprs(s.stmt)[0];
       if (!e) continue;
-      const c = g.eval(e);
+      const inner = new StepRecorder();
+      const c = new GenericDeriver(trace, ctx, block ? inner : rec).eval(e);
       if (!c) return undefined;
-      const target = s.stmt.k === 'assign' || s.stmt.k === 'augassign' ? exprName(s.stmt.k === 'assign' ? s.stmt.targets[0] : s.stmt.target) : undefined;
+      const targetExpr = s.stmt.k === 'assign' ? s.stmt.targets[0] : s.stmt.k === 'augassign' ? s.stmt.target : undefined;
+      const target = targetExpr ? exprName(targetExpr) : undefined;
       let t = c.t;
+      let rhs = c.tex;
+      let rhsNum = c.sub;
       if (s.stmt.k === 'augassign' && target) {
         const before = valueBefore(trace, target, s.stmt.loc.line);
         if (!before) return undefined;
         const op = s.stmt.op;
         t = binary(before, c.t, op === '-' ? (x, y) => x - y : op === '+' ? (x, y) => x + y : op === '*' ? (x, y) => x * y : (x, y) => x / y, op);
-        rec.step({ en: `Update ${target}`, fr: `Mise à jour de ${target}` }, `${texOf(s.stmt.target, target)} \\mathrel{${op}}= ${c.tex} = ${tex(t)}`, t);
+        const wrap = (x: string) => (c.prec !== undefined && c.prec < 2 ? `\\left(${x}\\right)` : x);
+        rhs = `${texOf(targetExpr, target)} ${op === '*' ? '\\cdot' : op} ${wrap(c.tex)}`;
+        rhsNum = undefined;
+        if (!block) rec.step({ en: `Update ${target}`, fr: `Mise à jour de ${target}` }, `${texOf(targetExpr, target)} \\mathrel{${op}}= ${c.tex} = ${tex(t)}`, t);
       }
-      last = { ...c, t };
+      if (block && target) {
+        const lhs = texOf(targetExpr, target);
+        const shown = rhsNum && rhsNum !== rhs ? ` = ${rhsNum}` : '';
+        rec.step(roleTitle(site, target), `${lhs} \\leftarrow ${rhs}${shown} = ${tex(t)}`, t);
+      }
+      last = { ...c, t, tex: rhs };
     }
   } else {
     const e = site.resultExpr;
     if (!e) return undefined;
-    last = g.eval(e);
+    last = new GenericDeriver(trace, ctx, rec).eval(e);
   }
   if (!last) return undefined;
   if (rec.steps.length === 0) rec.step({ en: 'Value', fr: 'Valeur' }, `${last.tex} = ${tex(last.t)}`, last.t);
   const d = make(site, rec, Tensor.toValue(last.t));
   setCellContext(d, { kind: 'generic', computed: last });
   return d;
+}
+
+/** What one line of an optimiser block does, in the course's words. */
+function roleTitle(site: FormulaSite, target: string): L10nText {
+  const o = site.operands;
+  const is = (k: string) => !!o[k] && exprName(o[k]) === target;
+  if (site.kind === 'adam-step') {
+    if (is('m')) return { en: 'First moment m_t: moving average of the gradients', fr: 'Premier moment m_t\u00a0: moyenne mobile des gradients' };
+    if (is('v')) return { en: 'Second moment v_t: moving average of the squared gradients', fr: 'Second moment v_t\u00a0: moyenne mobile des carrés des gradients' };
+    if (is('mhat')) return { en: 'Bias correction m̂_t = m_t / (1 − β₁ᵗ)', fr: 'Correction de biais m̂_t = m_t / (1 − β₁ᵗ)' };
+    if (is('vhat')) return { en: 'Bias correction v̂_t = v_t / (1 − β₂ᵗ)', fr: 'Correction de biais v̂_t = v_t / (1 − β₂ᵗ)' };
+  }
+  if (site.kind === 'momentum-step' && is('velocity')) return { en: 'Velocity: keeps a fraction μ of the previous step', fr: 'Vitesse\u00a0: garde une fraction μ du pas précédent' };
+  if (is('theta')) return { en: `Parameter update: new ${target}`, fr: `Mise à jour des paramètres\u00a0: nouveau ${target}` };
+  return { en: `Line: ${target}`, fr: `Ligne\u00a0: ${target}` };
 }

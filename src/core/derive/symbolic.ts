@@ -57,7 +57,7 @@ function stepsFor(site: FormulaSite): Step[] {
       if (site.kind === 'attention') {
         const V = n('V', 'V');
         if (o.M) steps.push({ title: t('Add the mask (-∞ hides a key)', 'Ajouter le masque (-∞ cache une clé)'), latex: `S + ${n('M', 'M')}` });
-        steps.push({ title: t('Softmax of each row: the attention weights', 'Softmax de chaque ligne : les poids d’attention'), latex: `A = \\mathrm{softmax}(S${o.M ? ` + ${n('M', 'M')}` : ''})` });
+        steps.push({ title: t('Softmax of each row: the attention weights', 'Softmax de chaque ligne\u00a0: les poids d’attention'), latex: `A = \\mathrm{softmax}(S${o.M ? ` + ${n('M', 'M')}` : ''})` });
         steps.push({ title: t('Weighted sum of the values', 'Somme pondérée des valeurs'), latex: `\\mathrm{out}_i = \\sum_j A_{ij}\\, ${V}_j` });
       }
       return steps;

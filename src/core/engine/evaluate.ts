@@ -28,7 +28,7 @@ export function evalExpression(src: string): EvalResult {
     node = mathjs.parse(src);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    return { ok: false, error: { kind: 'syntax', message: { en: `syntax error: ${msg}`, fr: `erreur de syntaxe : ${msg}` } } };
+    return { ok: false, error: { kind: 'syntax', message: { en: `syntax error: ${msg}`, fr: `erreur de syntaxe\u00a0: ${msg}` } } };
   }
   const rec = new StepRecorder();
   const scope = new Map<string, EngineValue>();
@@ -223,7 +223,7 @@ function call(node: MathNode, scope: Map<string, EngineValue>, rec: StepRecorder
   const known = tutorFunctions().map((f) => f.name).join(', ');
   throw new EngineError('unknown-function', {
     en: `unknown function ${name}; the tutor functions are ${known}, plus mathjs's ${[...BUILTINS].slice(0, 12).join(', ')}, …`,
-    fr: `fonction inconnue ${name} ; les fonctions du tuteur sont ${known}, ainsi que celles de mathjs ${[...BUILTINS].slice(0, 12).join(', ')}, …`,
+    fr: `fonction inconnue ${name}\u00a0; les fonctions du tuteur sont ${known}, ainsi que celles de mathjs ${[...BUILTINS].slice(0, 12).join(', ')}, …`,
   });
 }
 

@@ -56,7 +56,7 @@ math.import(refusals, { override: true });
 export function disabledError(name: string): EngineError {
   return new EngineError('disabled', {
     en: `${name}() is disabled in the tutor's sandbox: expressions may only compute with numbers and matrices`,
-    fr: `${name}() est désactivée dans le bac à sable du tuteur : une expression ne peut que calculer avec des nombres et des matrices`,
+    fr: `${name}() est désactivée dans le bac à sable du tuteur\u00a0: une expression ne peut que calculer avec des nombres et des matrices`,
   });
 }
 

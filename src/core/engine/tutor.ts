@@ -46,7 +46,7 @@ const out = (t: Tensor): EngineValue => (t.shape.length === 0 ? t.data[0] : t);
 const FUNCTIONS: TutorFunction[] = [
   {
     name: 'softmax', arity: [1],
-    doc: { en: 'numerically stable softmax along the last axis; -Infinity gives weight 0', fr: 'softmax stable numériquement sur le dernier axe ; -Infinity donne un poids 0' },
+    doc: { en: 'numerically stable softmax along the last axis; -Infinity gives weight 0', fr: 'softmax stable numériquement sur le dernier axe\u00a0; -Infinity donne un poids 0' },
     call: ([x], rec) => out(softmax(tensorArg(x, 'softmax', 'x'), { rec })),
   },
   {
@@ -62,7 +62,7 @@ const FUNCTIONS: TutorFunction[] = [
   },
   {
     name: 'causal_mask', arity: [1],
-    doc: { en: 'n×n mask: 0 on and below the diagonal, -Infinity above', fr: 'masque n×n : 0 sur et sous la diagonale, -Infinity au-dessus' },
+    doc: { en: 'n×n mask: 0 on and below the diagonal, -Infinity above', fr: 'masque n×n\u00a0: 0 sur et sous la diagonale, -Infinity au-dessus' },
     call: ([n]) => causalMask(numberArg(n, 'causal_mask', 'n')),
   },
   {
@@ -72,7 +72,7 @@ const FUNCTIONS: TutorFunction[] = [
   },
   {
     name: 'adam_step', arity: [6, 9],
-    doc: { en: 'one Adam update with bias correction; returns {theta, m, v}', fr: 'une mise à jour Adam avec correction de biais ; renvoie {theta, m, v}' },
+    doc: { en: 'one Adam update with bias correction; returns {theta, m, v}', fr: 'une mise à jour Adam avec correction de biais\u00a0; renvoie {theta, m, v}' },
     call: (a, rec) => {
       const f = 'adam_step';
       const r = adamStep(tensorArg(a[0], f, 'theta'), tensorArg(a[1], f, 'g'), tensorArg(a[2], f, 'm'), tensorArg(a[3], f, 'v'), numberArg(a[4], f, 't'), {
@@ -86,7 +86,7 @@ const FUNCTIONS: TutorFunction[] = [
   },
   {
     name: 'layer_norm', arity: [1, 2],
-    doc: { en: 'normalise the last axis to mean 0, variance 1 (biased variance, eps 1e-5)', fr: 'normalise le dernier axe : moyenne 0, variance 1 (variance biaisée, eps 1e-5)' },
+    doc: { en: 'normalise the last axis to mean 0, variance 1 (biased variance, eps 1e-5)', fr: 'normalise le dernier axe\u00a0: moyenne 0, variance 1 (variance biaisée, eps 1e-5)' },
     call: ([x, eps], rec) => out(layerNorm(tensorArg(x, 'layer_norm', 'x'), eps === undefined ? 1e-5 : numberArg(eps, 'layer_norm', 'eps'), rec)),
   },
   { name: 'gelu', arity: [1], doc: { en: 'exact GELU, x·Φ(x)', fr: 'GELU exacte, x·Φ(x)' }, call: ([x], rec) => out(gelu(tensorArg(x, 'gelu', 'x'), rec)) },

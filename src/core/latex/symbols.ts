@@ -17,6 +17,9 @@ const UPRIGHT: Record<string, string> = {
   exp: '\\exp', log: '\\log', sqrt: '\\sqrt', max: '\\max', mean: '\\operatorname{mean}',
 };
 
+/** Variables holding a mean, a variance or a standard deviation (as variables, not the numpy functions). */
+const STATISTICS: Record<string, string> = { mean: '\\mu', moyenne: '\\mu', var: '\\sigma^{2}', variance: '\\sigma^{2}', std: '\\sigma', ecart_type: '\\sigma' };
+
 /** Subscripts that the course writes as text: d_model → d_{\text{model}}. */
 function subscript(s: string): string {
   if (/^\d+$/.test(s) || /^[a-zA-Z]$/.test(s)) return s;
@@ -44,6 +47,8 @@ function base(s: string): string | undefined {
 export function latexName(name: string): string {
   const last = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : name;
   if (!last) return `\\text{${escapeText(name)}}`;
+  // the statistics of a layer norm as the course writes them: μ, σ², σ
+  if (STATISTICS[last]) return STATISTICS[last];
   const hat = /^(.+?)_?hat$/.exec(last);
   if (hat && base(hat[1])) return `\\hat{${base(hat[1])}}`;
   const proj = /^W_?([QKVO])$/i.exec(last);

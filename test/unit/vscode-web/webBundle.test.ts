@@ -128,19 +128,22 @@ describe('vscode-web: the web extension bundle in a worker-like vm context', fun
     assert.match(atob(uri.split(',')[1]), /^<svg[^>]*>.*<\/svg>$/s);
   });
 
-  it('puts the CodeLenses of exercise 1 on the scores, softmax and attention lines', async () => {
+  it('puts the CodeLenses of exercise 1 on the projections, scores, softmax and attention lines', async () => {
     const doc = exercise1();
     // copied into this realm's Array (deepEqual compares prototypes)
     const lenses = Array.from(await provider<LensProvider>(l, 'codeLens').provideCodeLenses(doc, token));
     const explain = lenses.filter((x) => x.command?.command === 'attentionTutor.explain');
     const at = explain.map((x) => `${x.range.start.line}:${x.command!.title}`);
     assert.deepEqual(at, [
+      `${lineOf(doc, 'Q = X @ W_Q')}:$(mortar-board) Explain linear layer · (4, 2)`,
+      `${lineOf(doc, 'K = X @ W_K')}:$(mortar-board) Explain linear layer · (4, 2)`,
+      `${lineOf(doc, 'V = X @ W_V')}:$(mortar-board) Explain linear layer · (4, 2)`,
       `${lineOf(doc, 'scores = ')}:$(mortar-board) Explain scaled scores · (4, 4)`,
       `${lineOf(doc, 'poids = ')}:$(mortar-board) Explain softmax · (4, 4)`,
       `${lineOf(doc, 'sortie = ')}:$(mortar-board) Explain attention · (4, 2)`,
     ]);
-    assert.equal(JSON.stringify(explain[1].command!.arguments), JSON.stringify([doc.uri.toString(), lineOf(doc, 'poids = ')]));
-    assert.equal(lenses.filter((x) => x.command?.title === 'Evaluate').length, 3);
+    assert.equal(JSON.stringify(explain[4].command!.arguments), JSON.stringify([doc.uri.toString(), lineOf(doc, 'poids = ')]));
+    assert.equal(lenses.filter((x) => x.command?.title === 'Evaluate').length, 6);
   });
 
   it('speaks French when attentionTutor.language is fr (bundle read through workspace.fs)', async () => {

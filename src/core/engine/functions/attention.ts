@@ -54,7 +54,7 @@ export function scaledScores(Q: Tensor, K: Tensor, opts: ScoresOptions = {}): Te
     { en: 'Scale factor √d_k', fr: 'Facteur d’échelle √d_k' },
     `\\sqrt{${d}} = \\sqrt{${latexNumber(div * div)}} = ${latexNumber(div)}`,
     Tensor.scalar(div),
-    { en: 'Dividing by √d_k keeps the scores’ variance near 1, so the softmax does not saturate.', fr: 'Diviser par √d_k garde une variance des scores proche de 1 : la softmax ne sature pas.' },
+    { en: 'Dividing by √d_k keeps the scores’ variance near 1, so the softmax does not saturate.', fr: 'Diviser par √d_k garde une variance des scores proche de 1\u00a0: la softmax ne sature pas.' },
   );
   // raw is ours alone when nothing recorded it: scale in place instead of allocating
   const out = rec ? new Float64Array(raw.data.length) : raw.data;

@@ -57,7 +57,7 @@ export function perplexity(p: Tensor, rec?: Recorder, name = 'p'): number {
   const out = Math.exp(-mean);
   rec?.step({ en: 'Exponentiate the negative mean', fr: 'Exponentielle de l’opposé de la moyenne' }, `\\mathrm{PPL} = e^{-\\frac{1}{N}\\sum_t \\log {${name}}_t} = ${latexNumber(out)}`, Tensor.scalar(out), {
     en: `In bits: log₂ PPL = ${(Math.log2(out)).toPrecision(4)} bits per token.`,
-    fr: `En bits : log₂ PPL = ${(Math.log2(out)).toPrecision(4)} bits par token.`,
+    fr: `En bits\u00a0: log₂ PPL = ${(Math.log2(out)).toPrecision(4)} bits par token.`,
   });
   return out;
 }

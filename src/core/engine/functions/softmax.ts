@@ -48,7 +48,7 @@ export function softmax(z: Tensor, opts: SoftmaxOptions = {}): Tensor {
     }
     rec?.step({ en: 'Row maximum', fr: 'Maximum de chaque ligne' }, eq(`${mi} = \\max_k {${name}}_{${ik}}`, m));
     rec?.step(
-      { en: 'Subtract the maximum (stability: every exponent ≤ 0)', fr: 'Soustraire le maximum (stabilité : chaque exposant ≤ 0)' },
+      { en: 'Subtract the maximum (stability: every exponent ≤ 0)', fr: 'Soustraire le maximum (stabilité\u00a0: chaque exposant ≤ 0)' },
       eq(`{${name}}_{${ij}} - ${mi}`, shifted),
     );
   }
@@ -67,7 +67,7 @@ export function softmax(z: Tensor, opts: SoftmaxOptions = {}): Tensor {
   const note = allNegInf
     ? {
         en: 'A row made only of -∞ has no finite maximum: -∞ - (-∞) is NaN, so that row is NaN, as in numpy. Mask at least one position per row.',
-        fr: "Une ligne composée uniquement de -∞ n'a pas de maximum fini : -∞ - (-∞) vaut NaN, cette ligne est donc NaN, comme dans numpy. Laissez au moins une position non masquée par ligne.",
+        fr: "Une ligne composée uniquement de -∞ n'a pas de maximum fini\u00a0: -∞ - (-∞) vaut NaN, cette ligne est donc NaN, comme dans numpy. Laissez au moins une position non masquée par ligne.",
       }
     : undefined;
   rec?.step(

@@ -72,7 +72,7 @@ export function adamStep(theta: Tensor, g: Tensor, m: Tensor, v: Tensor, t: numb
     { en: 'Parameter update', fr: 'Mise à jour des paramètres' },
     eq(`\\theta_t = \\theta_{t-1} - \\eta \\frac{\\hat m_t}{\\sqrt{\\hat v_t} + \\varepsilon}`, thetaNew),
     thetaNew,
-    t === 1 ? { en: 'At t = 1, m̂ = g and v̂ = g², so each parameter moves by about η (exactly η·|g|/(|g| + ε)).', fr: 'À t = 1, m̂ = g et v̂ = g² : chaque paramètre bouge d’environ η (exactement η·|g|/(|g| + ε)).' } : undefined,
+    t === 1 ? { en: 'At t = 1, m̂ = g and v̂ = g², so each parameter moves by about η (exactly η·|g|/(|g| + ε)).', fr: 'À t = 1, m̂ = g et v̂ = g²\u00a0: chaque paramètre bouge d’environ η (exactement η·|g|/(|g| + ε)).' } : undefined,
   );
   return { theta: thetaNew, m: mNew, v: vNew };
 }

@@ -20,7 +20,7 @@ export function lintMissingScale(ctx: MatchContext, at: StmtInfo): Diagnostic[] 
     : undefined;
   return [warning(product.loc, 'missing-scale', {
     en: `These attention scores are not divided by √d_k${dk ? ` (√${dk})` : ''}. Dot products of d_k-dimensional vectors grow like √d_k, so the softmax saturates and its gradients vanish (Vaswani et al. 2017, §3.2.1). Divide by np.sqrt(d_k).`,
-    fr: `Ces scores d'attention ne sont pas divisés par √d_k${dk ? ` (√${dk})` : ''}. Les produits scalaires de vecteurs de dimension d_k croissent comme √d_k : la softmax sature et ses gradients s'annulent (Vaswani et al. 2017, §3.2.1). Divisez par np.sqrt(d_k).`,
+    fr: `Ces scores d'attention ne sont pas divisés par √d_k${dk ? ` (√${dk})` : ''}. Les produits scalaires de vecteurs de dimension d_k croissent comme √d_k\u00a0: la softmax sature et ses gradients s'annulent (Vaswani et al. 2017, §3.2.1). Divisez par np.sqrt(d_k).`,
   }, fixes)];
 }
 
@@ -50,6 +50,6 @@ export function lintMaskAfterSoftmax(ctx: MatchContext, at: StmtInfo): Diagnosti
   if (!sm || !isMask(ctx, at, mask)) return [];
   return [warning(at.stmt.loc, 'mask-after-softmax', {
     en: 'The mask is added AFTER the softmax: the weights are already normalised, so masked entries become -inf (or huge negatives) instead of 0 and the rows no longer sum to 1. Add the mask to the scores, then apply the softmax.',
-    fr: "Le masque est ajouté APRÈS la softmax : les pondérations sont déjà normalisées, les positions masquées deviennent -inf (ou très négatives) au lieu de 0 et les lignes ne somment plus à 1. Ajoutez le masque aux scores, puis appliquez la softmax.",
+    fr: "Le masque est ajouté APRÈS la softmax\u00a0: les poids d’attention sont déjà normalisés, les positions masquées deviennent -inf (ou très négatives) au lieu de 0 et les lignes ne somment plus à 1. Ajoutez le masque aux scores, puis appliquez la softmax.",
   })];
 }

@@ -37,7 +37,7 @@ export function lintKeepdims(ctx: MatchContext, at: StmtInfo): Diagnostic[] {
       const insertAt = { ...endOf(call), col: call.loc.endCol - 1, endCol: call.loc.endCol - 1 };
       out.push(warning(call.loc, 'keepdims-broadcast', {
         en: `${red.kind} over axis=${k} without keepdims=True has shape (${reduced.join(', ')}); numpy aligns it with the LAST axis of (${shape.join(', ')}), so row i is combined with the ${red.kind} of another row. Add keepdims=True to keep shape (${shape.map((d, i) => (i === ax ? 1 : d)).join(', ')}).`,
-        fr: `${red.kind} sur axis=${k} sans keepdims=True a la forme (${reduced.join(', ')}) ; numpy l'aligne sur le DERNIER axe de (${shape.join(', ')}) : la ligne i est combinée avec la valeur d'une autre ligne. Ajoutez keepdims=True pour garder la forme (${shape.map((d, i) => (i === ax ? 1 : d)).join(', ')}).`,
+        fr: `${red.kind} sur axis=${k} sans keepdims=True a la forme (${reduced.join(', ')})\u00a0; numpy l'aligne sur le DERNIER axe de (${shape.join(', ')})\u00a0: la ligne i est combinée avec la valeur d'une autre ligne. Ajoutez keepdims=True pour garder la forme (${shape.map((d, i) => (i === ax ? 1 : d)).join(', ')}).`,
       }, [{ title: { en: 'Add keepdims=True', fr: 'Ajouter keepdims=True' }, edits: [{ loc: insertAt, newText: ', keepdims=True' }] }]));
     }
   }

@@ -20,12 +20,12 @@ export function lintSoftmaxAxis(ctx: MatchContext, at: StmtInfo): Diagnostic[] {
   const sum = f.sumCall as Extract<typeof f.sumCall, { k: 'call' }>;
   if (f.axisExpr === undefined) {
     const fix: QuickFix = {
-      title: { en: 'Normalise each row: axis=-1, keepdims=True', fr: 'Normaliser chaque ligne : axis=-1, keepdims=True' },
+      title: { en: 'Normalise each row: axis=-1, keepdims=True', fr: 'Normaliser chaque ligne\u00a0: axis=-1, keepdims=True' },
       edits: [{ loc: { line: sum.loc.endLine, col: sum.loc.endCol - 1, endLine: sum.loc.endLine, endCol: sum.loc.endCol - 1 }, newText: ', axis=-1, keepdims=True' }],
     };
     return [warning(sum.loc, 'softmax-axis', {
       en: `This sum has no axis: it adds all ${shape.join('×')} scores, so the whole matrix sums to 1 instead of each query's row. Use axis=-1, keepdims=True.`,
-      fr: `Cette somme n'a pas d'axe : elle additionne les ${shape.join('×')} scores, c'est toute la matrice qui somme à 1 au lieu de chaque ligne (chaque requête). Utilisez axis=-1, keepdims=True.`,
+      fr: `Cette somme n'a pas d'axe\u00a0: elle additionne les ${shape.join('×')} scores, c'est toute la matrice qui somme à 1 au lieu de chaque ligne (chaque requête). Utilisez axis=-1, keepdims=True.`,
     }, sum.k === 'call' && sum.args.length === 1 ? [fix] : undefined)];
   }
   if (f.axis === undefined) return [];
@@ -39,6 +39,6 @@ export function lintSoftmaxAxis(ctx: MatchContext, at: StmtInfo): Diagnostic[] {
   if (mx?.axis && numLit(mx.axis) === f.axis) edits.push({ loc: mx.axis.loc, newText: '-1' });
   return [warning(f.axisExpr.loc, 'softmax-axis', {
     en: `softmax over axis=${f.axis}: for scores of shape (${shape.join(', ')}) that makes each column (key) sum to 1. Each query's row must sum to 1: normalise over the last axis, axis=-1.`,
-    fr: `softmax sur axis=${f.axis} : pour des scores de forme (${shape.join(', ')}), ce sont les colonnes (les clés) qui somment à 1. Chaque ligne (chaque requête) doit sommer à 1 : normalisez sur le dernier axe, axis=-1.`,
+    fr: `softmax sur axis=${f.axis}\u00a0: pour des scores de forme (${shape.join(', ')}), ce sont les colonnes (les clés) qui somment à 1. Chaque ligne (chaque requête) doit sommer à 1\u00a0: normalisez sur le dernier axe, axis=-1.`,
   }, [{ title: { en: `Use axis=-1 instead of axis=${f.axis}`, fr: `Utiliser axis=-1 au lieu de axis=${f.axis}` }, edits }])];
 }

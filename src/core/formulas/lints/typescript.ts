@@ -79,14 +79,14 @@ function missingScale(ctx: MatchContext, at: StmtInfo, d: Diagnostic): Worded | 
   const suggestion = divide ? `${divide}(${scores ?? 'scores'}, ${root})` : `${scores ?? 'scores'}.map((row) => row.map((s) => s / ${root}))`;
   const message = {
     en: `These attention scores are not divided by √d_k${dk ? ` (√${dk})` : ''}. Dot products of d_k-dimensional vectors grow like √d_k, so the softmax saturates and its gradients vanish (Vaswani et al. 2017, §3.2.1). Divide them by Math.sqrt(d_k): ${suggestion}.`,
-    fr: `Ces scores d'attention ne sont pas divisés par √d_k${dk ? ` (√${dk})` : ''}. Les produits scalaires de vecteurs de dimension d_k croissent comme √d_k : la softmax sature et ses gradients s'annulent (Vaswani et al. 2017, §3.2.1). Divisez-les par Math.sqrt(d_k) : ${suggestion}.`,
+    fr: `Ces scores d'attention ne sont pas divisés par √d_k${dk ? ` (√${dk})` : ''}. Les produits scalaires de vecteurs de dimension d_k croissent comme √d_k\u00a0: la softmax sature et ses gradients s'annulent (Vaswani et al. 2017, §3.2.1). Divisez-les par Math.sqrt(d_k)\u00a0: ${suggestion}.`,
   };
   // the fix wraps the product itself; it needs d_k readable from K and a 2-D product value
   const product = ctx.values[f.scores.id];
   if (!dkCode || !product || shapeOf(ctx, f.scores)?.length !== 2) return { message };
   let fix: QuickFix | undefined;
   if (divide) {
-    fix = { title: { en: `Divide by ${root}: ${divide}(…, ${root})`, fr: `Diviser par ${root} : ${divide}(…, ${root})` }, edits: [{ loc: at0(f.scores.loc), newText: `${divide}(` }, { loc: endOf(f.scores), newText: `, ${root})` }] };
+    fix = { title: { en: `Divide by ${root}: ${divide}(…, ${root})`, fr: `Diviser par ${root}\u00a0: ${divide}(…, ${root})` }, edits: [{ loc: at0(f.scores.loc), newText: `${divide}(` }, { loc: endOf(f.scores), newText: `, ${root})` }] };
   } else if (product.kind === 'list') {
     // plain number[][]: divide every entry through .map (no mathjs in scope)
     fix = { title: { en: `Divide every score by ${root}`, fr: `Diviser chaque score par ${root}` }, edits: [{ loc: endOf(f.scores), newText: `.map((row) => row.map((s) => s / ${root}))` }] };
@@ -141,16 +141,16 @@ function softmaxAxis(ctx: MatchContext, at: StmtInfo, d: Diagnostic): Worded | u
   const isArray = ctx.values[(sum.args[0]?.value ?? f.z).id]?.kind === 'list';
   const why = {
     en: `mathjs has no keepdims: ${callee}(${E}, ${shape.length - 1}) alone has shape (${shape[0]},) and would be lined up with the columns, so divide by the row sums as a column, ${column}${isArray ? ` — or normalise each row with ${E}.map((row) => …)` : ''}.`,
-    fr: `mathjs n'a pas de keepdims : ${callee}(${E}, ${shape.length - 1}) seul a la forme (${shape[0]},) et serait aligné sur les colonnes ; divisez donc par les sommes des lignes mises en colonne, ${column}${isArray ? ` — ou normalisez chaque ligne avec ${E}.map((row) => …)` : ''}.`,
+    fr: `mathjs n'a pas de keepdims\u00a0: ${callee}(${E}, ${shape.length - 1}) seul a la forme (${shape[0]},) et serait aligné sur les colonnes\u00a0; divisez donc par les sommes des lignes mises en colonne, ${column}${isArray ? ` — ou normalisez chaque ligne avec ${E}.map((row) => …)` : ''}.`,
   };
   if (!f.axisExpr && sameLoc(sum.loc, d.loc)) {
     const edits = asColumn(ctx, at, sum, shape.length, 'insert');
     return {
       message: {
         en: `This sum has no dimension: ${callee}(${E}) adds all ${shape.join('×')} scores, so the whole matrix sums to 1 instead of each query's row. Normalise each row: ${why.en}`,
-        fr: `Cette somme n'a pas de dimension : ${callee}(${E}) additionne les ${shape.join('×')} scores, c'est toute la matrice qui somme à 1 au lieu de chaque ligne (chaque requête). Normalisez chaque ligne : ${why.fr}`,
+        fr: `Cette somme n'a pas de dimension\u00a0: ${callee}(${E}) additionne les ${shape.join('×')} scores, c'est toute la matrice qui somme à 1 au lieu de chaque ligne (chaque requête). Normalisez chaque ligne\u00a0: ${why.fr}`,
       },
-      fixes: edits ? [{ title: { en: `Normalise each row: ${column}`, fr: `Normaliser chaque ligne : ${column}` }, edits }] : undefined,
+      fixes: edits ? [{ title: { en: `Normalise each row: ${column}`, fr: `Normaliser chaque ligne\u00a0: ${column}` }, edits }] : undefined,
     };
   }
   if (f.axisExpr && sameLoc(f.axisExpr.loc, d.loc) && f.axis !== undefined) {
@@ -160,9 +160,9 @@ function softmaxAxis(ctx: MatchContext, at: StmtInfo, d: Diagnostic): Worded | u
     return {
       message: {
         en: `${callee}(${E}, ${f.axis}) sums along dimension ${f.axis}: for scores of shape (${shape.join(', ')}) that makes each column (key) sum to 1. Each query's row must sum to 1: sum along the last dimension, ${shape.length - 1}. ${why.en}`,
-        fr: `${callee}(${E}, ${f.axis}) somme selon la dimension ${f.axis} : pour des scores de forme (${shape.join(', ')}), ce sont les colonnes (les clés) qui somment à 1. Chaque ligne (chaque requête) doit sommer à 1 : sommez selon la dernière dimension, ${shape.length - 1}. ${why.fr}`,
+        fr: `${callee}(${E}, ${f.axis}) somme selon la dimension ${f.axis}\u00a0: pour des scores de forme (${shape.join(', ')}), ce sont les colonnes (les clés) qui somment à 1. Chaque ligne (chaque requête) doit sommer à 1\u00a0: sommez selon la dernière dimension, ${shape.length - 1}. ${why.fr}`,
       },
-      fixes: edits ? [{ title: { en: `Normalise each row: ${column}`, fr: `Normaliser chaque ligne : ${column}` }, edits }] : undefined,
+      fixes: edits ? [{ title: { en: `Normalise each row: ${column}`, fr: `Normaliser chaque ligne\u00a0: ${column}` }, edits }] : undefined,
     };
   }
   return undefined;
@@ -198,9 +198,9 @@ function keepdims(ctx: MatchContext, at: StmtInfo, d: Diagnostic): Worded | unde
       return {
         message: {
           en: `${callee}(${X}, ${k}) has shape (${reduced.join(', ')}); mathjs lines it up with the LAST dimension of (${shape.join(', ')}), so entry (i, j) is combined with the ${red.kind} of row j, not of row i. mathjs has no keepdims: reshape the result to (${target}) first, ${column}.`,
-          fr: `${callee}(${X}, ${k}) a la forme (${reduced.join(', ')}) ; mathjs l'aligne sur la DERNIÈRE dimension de (${shape.join(', ')}) : l'élément (i, j) est combiné avec la valeur de la ligne j, pas de la ligne i. mathjs n'a pas de keepdims : remettez d'abord le résultat en forme (${target}), ${column}.`,
+          fr: `${callee}(${X}, ${k}) a la forme (${reduced.join(', ')})\u00a0; mathjs l'aligne sur la DERNIÈRE dimension de (${shape.join(', ')})\u00a0: l'élément (i, j) est combiné avec la valeur de la ligne j, pas de la ligne i. mathjs n'a pas de keepdims\u00a0: remettez d'abord le résultat en forme (${target}), ${column}.`,
         },
-        fixes: edits ? [{ title: { en: `Keep the ${red.kind}s as a column: ${column}`, fr: `Garder les résultats en colonne : ${column}` }, edits }] : undefined,
+        fixes: edits ? [{ title: { en: `Keep the ${red.kind}s as a column: ${column}`, fr: `Garder les résultats en colonne\u00a0: ${column}` }, edits }] : undefined,
       };
     }
   }
@@ -211,7 +211,7 @@ function maskAfterSoftmax(): Worded {
   return {
     message: {
       en: 'The mask is added AFTER the softmax: the weights are already normalised, so masked entries become -Infinity (or huge negatives) instead of 0 and the rows no longer sum to 1. Add the mask to the scores, then apply the softmax.',
-      fr: 'Le masque est ajouté APRÈS la softmax : les pondérations sont déjà normalisées, les positions masquées deviennent -Infinity (ou très négatives) au lieu de 0 et les lignes ne somment plus à 1. Ajoutez le masque aux scores, puis appliquez la softmax.',
+      fr: 'Le masque est ajouté APRÈS la softmax\u00a0: les poids d’attention sont déjà normalisés, les positions masquées deviennent -Infinity (ou très négatives) au lieu de 0 et les lignes ne somment plus à 1. Ajoutez le masque aux scores, puis appliquez la softmax.',
     },
   };
 }
