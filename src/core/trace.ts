@@ -1,23 +1,27 @@
 // The public entry of the core: trace(source, language) → Trace, and traceIncremental, which
-// after a small edit re-parses with the old tree and re-interprets only from the first
-// top-level statement the edit can reach. Never throws; never runs (much) past its budget.
+// after a small edit re-parses with the old tree, keeps the IR of the statements the edit did not
+// touch, and re-interprets only the statements that changed or depend on what changed (see
+// interp/incremental.ts). Never throws; never runs (much) past its budget.
 
 import type { Edit, Tree } from 'web-tree-sitter';
 import './builtins/functions';
 import './builtins/methods';
 import './builtins/math';
 import './ops/index';
-import { findFormulas } from './formulas/index';
-import { lintTrace } from './formulas/lints/index';
-import { buildContext, type MatchContext } from './formulas/match';
+import { mergeSites, perTopLevel, type PerTop } from './formulas/index';
+import { mergeLints } from './formulas/lints/index';
+import { buildContext, exprName, type MatchContext } from './formulas/match';
 import type { Program, Stmt } from './ir';
-import { Interp } from './interp/context';
+import { Interp, newRegistryLog } from './interp/context';
 import { UndoLog } from './interp/heap';
-import { runFrom, traceUncalled, type Epoch } from './interp/run';
-import { parsePython } from './parse/python';
+import { rerunFrom, rewindFrom, type Rerun } from './interp/incremental';
+import { runFrom, snapshotRandom, traceUncalled, type Epoch } from './interp/run';
+import { parsePython, type PythonParse } from './parse/python';
+import { reparsePython } from './parse/pythonIncremental';
+import type { Tops } from './parse/pythonTops';
 import { parseTypeScript } from './parse/typescript';
 import type { Diagnostic } from './diagnostics';
-import type { Binding, Language, Trace, TraceOptions } from './types';
+import type { Binding, FormulaSite, Language, Trace, TraceOptions } from './types';
 import type { Value } from './values';
 
 const DEFAULTS = { budgetMs: 500, maxElements: 1_000_000, maxLoopIterations: 5_000 };
@@ -31,12 +35,28 @@ interface Internals {
   options: TraceOptions;
   /** an incremental run rewinds the interpreter in place: a trace can seed only one */
   consumed: boolean;
+  /** Python: the top-level statements with their source ranges (statement reuse) */
+  tops?: Tops;
+  /** numpy's generator state after the last statement (before the uncalled functions ran) */
+  finalRandom: Map<string, unknown>;
+  /** formula sites and lints per top-level statement, reused where nothing they read changed */
+  perTop?: PerTop;
 }
 const internals = new WeakMap<Trace, Internals>();
 
+/** What an incremental run tells finish(), so it recomputes only the formulas that may change. */
+interface IncrementalRun {
+  reused: number[];
+  rerun: Rerun;
+  k: number;
+  prevPerTop?: PerTop;
+  /** names assigned by the statements of the old program that are gone */
+  removedTargets: Set<string>;
+}
+
 const now = (): number => globalThis.performance?.now() ?? Date.now();
 
-function parse(source: string, language: Language, oldTree?: Tree): { program: Program; tree: Tree } {
+function parse(source: string, language: Language, oldTree?: Tree): PythonParse {
   return language === 'python' ? parsePython(source, oldTree) : parseTypeScript(source, oldTree);
 }
 
@@ -66,11 +86,11 @@ export function trace(source: string, language: Language, options: TraceOptions 
   const t0 = now();
   try {
     const src = options.cells ? cellsSource(options.cells) : source;
-    const { program, tree } = parse(src, language);
+    const { program, tree, tops } = parse(src, language);
     const it = newInterp(program, src, language, options, t0);
     const epochs: Epoch[] = [];
     runFrom(it, program.body, 0, epochs);
-    return finish(it, tree, epochs, src, options, t0);
+    return finish(it, tree, epochs, src, options, t0, tops);
   } catch (err) {
     return failedTrace(language, err, t0);
   }
@@ -87,10 +107,12 @@ function newInterp(program: Program, src: string, language: Language, options: T
 }
 
 /** Uncalled functions, syntax errors, bindings and formulas: what every run ends with. */
-function finish(it: Interp, tree: Tree, epochs: Epoch[], source: string, options: TraceOptions, t0: number): Trace {
+function finish(it: Interp, tree: Tree, epochs: Epoch[], source: string, options: TraceOptions, t0: number, tops?: Tops, inc?: IncrementalRun): Trace {
+  const finalRandom = snapshotRandom(it);
   const spec: Epoch = {
-    log: new UndoLog(), exprIds: [], diagCount: it.diagnostics.length, random: new Map(),
+    log: new UndoLog(), exprIds: [], diagCount: it.diagnostics.length, random: finalRandom,
     defsSeen: it.defsSeen.size, defsCalled: it.defsCalled.size, symCounter: it.symCounter,
+    reads: new Set(), usesRandom: false, symDelta: 0, regs: newRegistryLog(),
   };
   it.heap.epoch = spec.log;
   it.exprLog = spec.exprIds;
@@ -113,24 +135,88 @@ function finish(it: Interp, tree: Tree, epochs: Epoch[], source: string, options
     formulas: [],
     stats: { ms: 0, budgetExceeded: it.budgetExceeded },
   };
-  // the recognisers and the lints share one match context (building it walks the whole program)
-  let ctx: MatchContext | undefined;
+  // the recognisers and the lints share one match context, and keep per-statement results
+  let perTop: PerTop | undefined;
   try {
-    ctx = buildContext(trace.program, trace.exprValues);
-    trace.formulas = findFormulas(trace, ctx);
+    const ctx = buildContext(trace.program, trace.exprValues);
+    perTop = perTopLevel(ctx, inc ? reusable(it, ctx, epochs, inc) : () => undefined);
+    trace.formulas = mergeSites(perTop.sites);
   } catch {
     trace.formulas = [];
   }
-  try {
+  if (perTop) {
     const seen = new Set(diagnostics.map((d) => `${d.code}:${d.loc.line}:${d.loc.col}`));
-    for (const d of lintTrace(trace, ctx)) if (!seen.has(`${d.code}:${d.loc.line}:${d.loc.col}`)) diagnostics.push(d);
+    for (const d of mergeLints(perTop.lints)) if (!seen.has(`${d.code}:${d.loc.line}:${d.loc.col}`)) diagnostics.push(d);
     diagnostics.sort((a, b) => a.loc.line - b.loc.line || a.loc.col - b.loc.col);
-  } catch {
-    // the silent-bug lints are advice: a failure there must not cost the trace
   }
   trace.stats.ms = now() - t0;
-  internals.set(trace, { tree, it, epochs, spec, source, options, consumed: false });
+  internals.set(trace, { tree, it, epochs, spec, source, options, consumed: false, tops, finalRandom, perTop });
   return trace;
+}
+
+/**
+ * Which statement groups can keep the formula sites and lints of the previous trace: those that
+ * were put back (not run again), read no name anything re-run assigned, and define no function
+ * whose recorded values may have changed (called by what ran, or traced as uncalled).
+ */
+function reusable(it: Interp, ctx: MatchContext, epochs: Epoch[], inc: IncrementalRun): (i: number) => { sites: FormulaSite[]; lints: Diagnostic[] } | undefined {
+  const prev = inc.prevPerTop;
+  if (!prev || inc.rerun.importsChanged || ctx.program !== it.program) return () => undefined;
+  const names = new Set([...inc.rerun.written, ...inc.removedTargets]);
+  const body = it.program.body;
+  for (let i = inc.k; i < body.length; i++) if (inc.rerun.ran[i - inc.k]) for (const n of assignedNames(body[i])) names.add(n);
+  const defs = new Set<object>(inc.rerun.calledDefs);
+  for (const node of it.defsSeen.keys()) if (!it.defsCalled.has(node)) defs.add(node);
+  const holding = topsHolding(body, defs);
+  return (i) => {
+    if (holding.has(i)) return undefined;
+    const old = i < inc.k ? i : inc.rerun.ran[i - inc.k] === false ? inc.reused[i] : -1;
+    if (old < 0 || !prev.sites[old]) return undefined;
+    const e = epochs[i];
+    if (!e) return undefined;
+    for (const n of e.reads) if (names.has(n)) return undefined;
+    return { sites: prev.sites[old], lints: prev.lints[old] };
+  };
+}
+
+/** Indices of the top-level statements that contain one of `defs` (a def, nested at any depth). */
+function topsHolding(body: readonly Stmt[], defs: ReadonlySet<object>): Set<number> {
+  const out = new Set<number>();
+  if (!defs.size) return out;
+  const has = (ss: readonly Stmt[]): boolean => ss.some((s) => defs.has(s) || nested(s).some((b) => has(b)));
+  body.forEach((s, i) => {
+    if (defs.has(s) || nested(s).some((b) => has(b))) out.add(i);
+  });
+  return out;
+}
+
+function nested(s: Stmt): Stmt[][] {
+  switch (s.k) {
+    case 'def':
+    case 'class':
+    case 'with':
+      return [s.body];
+    case 'if':
+    case 'while':
+    case 'for':
+      return [s.body, s.orelse];
+    case 'cfor':
+      return [s.init, s.body];
+    case 'try':
+      return [s.body, ...s.handlers.map((h) => h.body), s.orelse, s.finalbody];
+    default:
+      return [];
+  }
+}
+
+/** Names a statement assigns as written (the recognisers follow names to their last assignment). */
+function assignedNames(s: Stmt): string[] {
+  if (s.k === 'assign') return s.targets.map((t) => exprName(t.k === 'index' ? t.obj : t)).filter((n): n is string => !!n);
+  if (s.k === 'augassign') {
+    const n = exprName(s.target.k === 'index' ? s.target.obj : s.target);
+    return n ? [n] : [];
+  }
+  return [];
 }
 
 /**
@@ -181,24 +267,40 @@ export function traceIncremental(prev: Trace, newSource: string, edit: Edit): Tr
   try {
     if (!inner || inner.consumed || prev.stats.budgetExceeded || inner.options.cells) return trace(newSource, prev.language, inner?.options ?? {});
     inner.tree.edit(edit);
-    const { program, tree } = parse(newSource, prev.language, inner.tree);
+    const parsed: PythonParse = prev.language === 'python'
+      ? reparsePython(newSource, inner.tree, edit, { tops: inner.tops, program: prev.program })
+      : parseTypeScript(newSource, inner.tree);
+    const { program, tree } = parsed;
     const oldBody = prev.program.body;
-    const editLine = edit.startPosition.row + 1;
-    // the first top-level statement the edit can reach: its last line is at or after the edit
-    let k = 0;
-    while (k < oldBody.length && k < program.body.length && endLine(oldBody[k]) < editLine && sameHead(oldBody[k], program.body[k])) k++;
-    // the text before the edit is unchanged, so is its parse; the ids of the last reused
-    // statement (deep check) prove the numbering of everything before it matches too
-    while (k > 0 && !sameTree(oldBody[k - 1], program.body[k - 1])) k--;
-    if (k === 0) return trace(newSource, prev.language, inner.options);
+    let reused = parsed.reused;
+    let k: number;
+    if (reused) {
+      k = 0;
+      while (k < reused.length && reused[k] === k) k++;
+    } else {
+      // a fresh lowering (new ids): keep the statements before the edit whose IR is identical
+      const editLine = edit.startPosition.row + 1;
+      k = 0;
+      while (k < oldBody.length && k < program.body.length && endLine(oldBody[k]) < editLine && sameHead(oldBody[k], program.body[k])) k++;
+      // the text before the edit is unchanged, so is its parse; with dense ids, those of the last
+      // reused statement (deep check) prove the numbering before it matches too; after statement
+      // reuse the old ids have gaps, and every kept statement must match
+      if (inner.tops && prev.program.exprCount !== inner.tops.denseCount) {
+        for (let i = 0; i < k; i++) if (!sameTree(oldBody[i], program.body[i])) k = i;
+      } else while (k > 0 && !sameTree(oldBody[k - 1], program.body[k - 1])) k--;
+      reused = program.body.map((_, i) => (i < k ? i : -1));
+    }
+    if (k === 0 && !parsed.reused) return trace(newSource, prev.language, inner.options);
     const it = inner.it;
     inner.consumed = true;
-    rewind(it, inner, k);
+    const old = rewindFrom(it, inner.epochs, inner.spec, k, inner.finalRandom);
     const fresh = new Interp(program, newSource, prev.language, it.options);
     adopt(fresh, it, t0);
-    const epochs = inner.epochs.slice(0, k);
-    runFrom(fresh, program.body, k, epochs);
-    return finish(fresh, tree, epochs, newSource, inner.options, t0);
+    const rerun = rerunFrom(fresh, program.body, reused, old);
+    const kept = new Set(reused);
+    const removedTargets = new Set<string>();
+    for (let o = k; o < oldBody.length; o++) if (!kept.has(o)) for (const n of assignedNames(oldBody[o])) removedTargets.add(n);
+    return finish(fresh, tree, rerun.epochs, newSource, inner.options, t0, parsed.tops, { reused, rerun, k, prevPerTop: inner.perTop, removedTargets });
   } catch (err) {
     try {
       return trace(newSource, prev.language, inner?.options ?? {});
@@ -214,32 +316,6 @@ function sameHead(a: Stmt, b: Stmt): boolean {
 
 function endLine(s: Stmt): number {
   return s.loc.endLine;
-}
-
-/** Undo the uncalled-function phase and every statement from `k` on, newest first. */
-function rewind(it: Interp, inner: Internals, k: number): void {
-  const undoEpoch = (e: Epoch): void => {
-    e.log.undo();
-    for (const id of e.exprIds) it.exprValues[id] = undefined;
-  };
-  undoEpoch(inner.spec);
-  for (let i = inner.epochs.length - 1; i >= k; i--) undoEpoch(inner.epochs[i]);
-  const e = inner.epochs[k];
-  it.diagnostics.length = e.diagCount;
-  trimSet(it.defsCalled, e.defsCalled);
-  trimMap(it.defsSeen, e.defsSeen);
-  it.perTrace.clear();
-  for (const [key, v] of e.random) it.perTrace.set(key, v);
-  it.symCounter = e.symCounter;
-}
-
-function trimSet<T>(s: Set<T>, n: number): void {
-  let i = 0;
-  for (const x of [...s]) if (i++ >= n) s.delete(x);
-}
-function trimMap<K, V>(m: Map<K, V>, n: number): void {
-  let i = 0;
-  for (const x of [...m.keys()]) if (i++ >= n) m.delete(x);
 }
 
 /** Move the rewound state of the previous interpreter into the one for the new program. */

@@ -2,7 +2,9 @@
 // site per (line, kind), sorted by line then by how specific the formula is (attention before
 // the softmax inside it), and stored in trace.formulas.
 
+import type { Diagnostic } from '../diagnostics';
 import type { FormulaKind, FormulaSite, Trace } from '../types';
+import { lintsAt } from './lints/index';
 import { buildContext, type MatchContext, type StmtInfo } from './match';
 import { recognisers, registerRecogniser } from './registry';
 import { softmaxRecogniser } from './kinds/softmax';
@@ -72,4 +74,34 @@ export function mergeSites(perStmt: readonly (readonly FormulaSite[])[]): Formul
 export function recognizeFormulas(trace: Trace): FormulaSite[] {
   trace.formulas = findFormulas(trace);
   return trace.formulas;
+}
+
+/** Formula sites and lint diagnostics found at each top-level statement (with its nested ones). */
+export interface PerTop {
+  sites: FormulaSite[][];
+  lints: Diagnostic[][];
+}
+
+/**
+ * Recognisers and lints statement group by statement group (a top-level statement and the ones
+ * nested in it). `reuse(i)` may hand back group i's results from a previous trace when nothing
+ * they read can have changed; the others are computed. Merge with mergeSites / mergeLints.
+ */
+export function perTopLevel(ctx: MatchContext, reuse: (i: number) => { sites: FormulaSite[]; lints: Diagnostic[] } | undefined): PerTop {
+  const out: PerTop = { sites: [], lints: [] };
+  const body = ctx.program.body;
+  let i = -1;
+  let cached: { sites: FormulaSite[]; lints: Diagnostic[] } | undefined;
+  for (const at of ctx.stmts) {
+    if (at.block === body) {
+      i++;
+      cached = reuse(i);
+      out.sites[i] = cached ? cached.sites : [];
+      out.lints[i] = cached ? cached.lints : [];
+    }
+    if (cached || i < 0) continue;
+    out.sites[i].push(...sitesAt(ctx, at));
+    out.lints[i].push(...lintsAt(ctx, at));
+  }
+  return out;
 }

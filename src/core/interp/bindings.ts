@@ -92,6 +92,11 @@ export class BindingRecorder {
 
   constructor(private readonly heap: Heap) {}
 
+  /** The recorder's own bookkeeping maps (keyed by site, not program state a statement can read). */
+  internalMaps(): object[] {
+    return [this.entries, this.aliases];
+  }
+
   record(loc: Loc, name: string, value: Value, why?: L10nText, hidden = false): void {
     // keyed by the target's (or parameter's) own Loc object: one per target, no string building
     let key: object = loc;

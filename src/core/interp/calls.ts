@@ -28,7 +28,7 @@ export function makeFunction(it: Interp, def: FuncDef, scope: Scope, deco?: User
   for (const p of def.params) if (p.default) defaults.set(p.name, evalExpr(it, p.default, scope));
   const impl: UserFunc = { t: 'user', def, closure: scope, defaults, deco };
   const fn: FunctionValue = { kind: 'function', name: def.name, impl };
-  if (!it.defsSeen.has(def.node)) it.defsSeen.set(def.node, { fn, def });
+  it.noteDefinition(def.node, { fn, def });
   return fn;
 }
 
@@ -147,7 +147,7 @@ export function callFunction(it: Interp, fn: FunctionValue, args: Value[], kwarg
   if (depth >= MAX_RECURSION || it.callStack.length >= MAX_DEPTH) return { kind: 'unknown', why: WHY_RECURSION };
   const scope = new Scope('function', impl.closure, it.heap);
   bindParams(it, fn.name, def, impl, args, kwargs, scope, site);
-  it.defsCalled.add(def.node);
+  it.noteCall(def.node);
   const owner = impl.owner;
   const frame = { returns: [] as Value[], owner, self: args[0] };
   it.frames.push(frame);
@@ -215,7 +215,7 @@ function bindParams(it: Interp, name: string, def: FuncDef, impl: UserFunc, args
 
 export function instantiate(it: Interp, cls: ClassValue, args: Value[], kwargs: Map<string, Value>, site: CallSite): Value {
   const inst: Value = { kind: 'instance', cls, attrs: new Map() };
-  it.lastInstance.set(cls.impl as object, inst);
+  it.noteInstance(cls.impl as object, inst);
   const init = classLookup(cls, '__init__');
   if (init && init.value.kind === 'function') callFunction(it, init.value, [inst, ...args], kwargs, site);
   else if (mro(cls).some((c) => classImpl(c).builtinBases.some((b) => KNOWN_EXCEPTIONS.has(b)))) it.heap.set(inst.attrs, 'args', { kind: 'tuple', items: args });

@@ -39,6 +39,22 @@ export interface FuncDef {
   isLambda: boolean;
 }
 
+/**
+ * Changes a top-level statement made to the registries traceUncalled reads (definitions seen,
+ * definitions called, last instance per class, star imports), so that an incremental re-trace
+ * can rebuild them from the statements it kept and the ones it ran again.
+ */
+export interface RegistryLog {
+  seen: Map<object, { fn: Value; def: FuncDef }>;
+  called: Set<object>;
+  instances: [object, Value][];
+  stars: string[];
+}
+
+export function newRegistryLog(): RegistryLog {
+  return { seen: new Map(), called: new Set(), instances: [], stars: [] };
+}
+
 export class Interp {
   readonly heap = new Heap();
   readonly recorder = new BindingRecorder(this.heap);
@@ -79,6 +95,8 @@ export class Interp {
   readonly defsCalled = new Set<object>();
   /** last instance created per class (the `self` for uncalled methods) */
   readonly lastInstance = new Map<object, Value>();
+  /** the current top-level statement's registry changes (see RegistryLog) */
+  regLog: RegistryLog | undefined;
   private readonly lineStarts: number[];
 
   constructor(
@@ -96,6 +114,23 @@ export class Interp {
     this.opCtx = { maxElements: options.maxElements, report: (d) => this.report(d), perTrace: this.perTrace };
     this.lineStarts = [0];
     for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+  }
+
+  noteDefinition(node: object, entry: { fn: Value; def: FuncDef }): void {
+    if (!this.defsSeen.has(node)) this.defsSeen.set(node, entry);
+    if (this.regLog && !this.regLog.seen.has(node)) this.regLog.seen.set(node, entry);
+  }
+  noteCall(node: object): void {
+    this.defsCalled.add(node);
+    this.regLog?.called.add(node);
+  }
+  noteInstance(cls: object, inst: Value): void {
+    this.lastInstance.set(cls, inst);
+    this.regLog?.instances.push([cls, inst]);
+  }
+  noteStarImport(module: string): void {
+    this.starModules.add(module);
+    this.regLog?.stars.push(module);
   }
 
   /** Count a step; every 128 steps look at the clock and unwind when the budget is spent. */

@@ -50,6 +50,43 @@ export class UndoLog {
       } else restoreObj(e.obj, e.saved);
     }
   }
+  /**
+   * Undo, first noting what each entry held (the state at the end of the log, when every later
+   * log is already undone): `redo(after)` can then put this log's effects back without running
+   * its statement again (an incremental re-trace keeps the statements an edit cannot reach).
+   */
+  undoCapturing(): unknown[] {
+    const after: unknown[] = new Array(this.entries.length);
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const e = this.entries[i];
+      if (e.t === 'key') {
+        after[i] = e.map.has(e.key) ? e.map.get(e.key) : ABSENT;
+        if (e.prev === ABSENT) e.map.delete(e.key);
+        else e.map.set(e.key, e.prev);
+      } else {
+        after[i] = snapshotObj(e.obj);
+        restoreObj(e.obj, e.saved);
+      }
+    }
+    return after;
+  }
+  redo(after: readonly unknown[]): void {
+    for (let i = 0; i < this.entries.length; i++) {
+      const e = this.entries[i];
+      if (e.t === 'key') {
+        const v = after[i] as Slot;
+        if (v === ABSENT) e.map.delete(e.key);
+        else e.map.set(e.key, v);
+      } else restoreObj(e.obj, after[i] as Record<string, unknown>);
+    }
+  }
+  /** The objects whose fields this log saved, and the maps whose keys it saved. */
+  objects(): ReadonlySet<object> {
+    return this.seenObj;
+  }
+  keyMaps(): ReadonlyMap<Map<string, Value>, ReadonlySet<string>> {
+    return this.seenKey;
+  }
 }
 
 /** Shallow copy of the mutable fields of an object; typed-array data is never written in place. */
@@ -118,6 +155,8 @@ export function cloneState(s: unknown): unknown {
 export class Heap {
   readonly logs: UndoLog[] = [];
   epoch: UndoLog | undefined;
+  /** module-level names read by the current top-level statement (what an edit elsewhere can reach) */
+  reads: Set<string> | undefined;
 
   private logKeyAll(map: Map<string, Value>, key: string): void {
     const n = this.logs.length;

@@ -5,7 +5,7 @@
 import type { Expr, Stmt } from '../ir';
 import type { L10nText, Value } from '../values';
 import { callFunction } from './calls';
-import { BudgetExceeded, type Interp } from './context';
+import { BudgetExceeded, newRegistryLog, type Interp, type RegistryLog } from './context';
 import { cloneState, UndoLog } from './heap';
 import { classImpl, funcImpl } from './model';
 import { execStmt } from './stmt';
@@ -20,6 +20,13 @@ export interface Epoch {
   defsSeen: number;
   defsCalled: number;
   symCounter: number;
+  /** module-level names the statement looked up (found or not) */
+  reads: Set<string>;
+  /** the statement drew from (or seeded) numpy's global generator */
+  usesRandom: boolean;
+  /** fresh symbols the statement allocated */
+  symDelta: number;
+  regs: RegistryLog;
 }
 
 const WHY_BUDGET: L10nText = {
@@ -27,38 +34,88 @@ const WHY_BUDGET: L10nText = {
   fr: 'le temps alloué au traçage a été épuisé avant cette ligne',
 };
 
-function snapshotRandom(it: Interp): Map<string, unknown> {
+/**
+ * Objects that are (or were) per-trace state such as numpy's global RandomState. Statements that
+ * draw from it are ordered through its snapshots (Epoch.random), not through the undo log's
+ * object identities: a rewind installs copies of the snapshots.
+ */
+const traceState = new WeakSet<object>();
+
+export function isTraceState(o: object): boolean {
+  return traceState.has(o);
+}
+
+export function snapshotRandom(it: Interp): Map<string, unknown> {
+  for (const v of it.perTrace.values()) if (typeof v === 'object' && v !== null) traceState.add(v);
   return new Map([...it.perTrace].map(([k, v]) => [k, cloneState(v)]));
+}
+
+/** Make `random` (a snapshot) the live generator state; the snapshot itself stays untouched. */
+export function restoreRandom(it: Interp, random: Map<string, unknown>): void {
+  for (const v of it.perTrace.values()) if (typeof v === 'object' && v !== null) traceState.add(v);
+  it.perTrace.clear();
+  for (const [k, v] of random) {
+    const live = cloneState(v);
+    if (typeof live === 'object' && live !== null) traceState.add(live);
+    it.perTrace.set(k, live);
+  }
+}
+
+/** A fresh epoch for the statement about to run, installed as the interpreter's current one. */
+export function openEpoch(it: Interp, random: Map<string, unknown>): Epoch {
+  const rec: Epoch = {
+    log: new UndoLog(), exprIds: [], diagCount: it.diagnostics.length, random,
+    defsSeen: it.defsSeen.size, defsCalled: it.defsCalled.size, symCounter: it.symCounter,
+    reads: new Set(), usesRandom: false, symDelta: 0, regs: newRegistryLog(),
+  };
+  it.heap.epoch = rec.log;
+  it.heap.reads = rec.reads;
+  it.exprLog = rec.exprIds;
+  it.regLog = rec.regs;
+  it.randomDirty = false;
+  return rec;
+}
+
+export function closeEpoch(it: Interp, rec?: Epoch): void {
+  if (rec) {
+    rec.usesRandom = it.randomDirty;
+    rec.symDelta = it.symCounter - rec.symCounter;
+  }
+  it.heap.epoch = undefined;
+  it.heap.reads = undefined;
+  it.exprLog = undefined;
+  it.regLog = undefined;
+}
+
+/**
+ * Run top-level statement `i` under a new epoch (recorded in `epochs[i]`). False when the time
+ * budget ran out: the rest of the body has then been widened to unknown.
+ */
+export function runStatement(it: Interp, body: readonly Stmt[], i: number, epochs: Epoch[], random: Map<string, unknown>): boolean {
+  const rec = openEpoch(it, random);
+  epochs[i] = rec;
+  try {
+    execStmt(it, body[i], it.globals);
+  } catch (err) {
+    if (!(err instanceof BudgetExceeded)) throw err;
+    closeEpoch(it, rec);
+    resetStacks(it);
+    widenRest(it, body, i);
+    return false;
+  }
+  closeEpoch(it, rec);
+  return true;
 }
 
 /** Interpret `body[start..]` at module level; `epochs[i]` records how to rewind to before statement i. */
 export function runFrom(it: Interp, body: readonly Stmt[], start: number, epochs: Epoch[]): void {
   // the generator state now (at 0: empty; after a rewind: the state before `start`)
   let random = snapshotRandom(it);
-  it.randomDirty = false;
   for (let i = start; i < body.length; i++) {
-    if (it.randomDirty) {
-      random = snapshotRandom(it);
-      it.randomDirty = false;
-    }
-    const rec: Epoch = {
-      log: new UndoLog(), exprIds: [], diagCount: it.diagnostics.length, random,
-      defsSeen: it.defsSeen.size, defsCalled: it.defsCalled.size, symCounter: it.symCounter,
-    };
-    epochs[i] = rec;
-    it.heap.epoch = rec.log;
-    it.exprLog = rec.exprIds;
-    try {
-      execStmt(it, body[i], it.globals);
-    } catch (err) {
-      if (!(err instanceof BudgetExceeded)) throw err;
-      resetStacks(it);
-      widenRest(it, body, i);
-      break;
-    }
+    if (!runStatement(it, body, i, epochs, random)) break;
+    if (epochs[i].usesRandom) random = snapshotRandom(it);
   }
-  it.heap.epoch = undefined;
-  it.exprLog = undefined;
+  closeEpoch(it);
 }
 
 function resetStacks(it: Interp): void {

@@ -34,17 +34,24 @@ export class Scope {
   }
 
   lookup(name: string): Value | undefined {
+    // module level (or not found anywhere): the running top-level statement depends on this name
+    if (this.kind === 'module') {
+      this.heap.reads?.add(name);
+      return this.vars.get(name);
+    }
+    // own scope (whatever its kind), then the enclosing ones, class bodies skipped
     const own = this.vars.get(name);
     if (own !== undefined) return own;
     let s = this.parent;
-    while (s) {
+    while (s && s.kind !== 'module') {
       if (s.kind !== 'class') {
         const v = s.vars.get(name);
         if (v !== undefined) return v;
       }
       s = s.parent;
     }
-    return undefined;
+    this.heap.reads?.add(name);
+    return s?.vars.get(name);
   }
 
   /** The scope a write of `name` lands in (honours `global` / `nonlocal`). */
@@ -69,6 +76,7 @@ export class Scope {
 
   delete(name: string): boolean {
     const t = this.target(name);
+    if (t.kind === 'module') this.heap.reads?.add(name);
     if (!t.vars.has(name)) return false;
     this.heap.delete(t.vars, name);
     return true;

@@ -166,7 +166,7 @@ function execInner(it: Interp, s: Stmt, scope: Scope): Completion {
       for (const { name, asname } of s.names) {
         if (name === '*') {
           if (asname) scope.set(asname, moduleValue(s.module));
-          else it.starModules.add(s.module);
+          else it.noteStarImport(s.module);
           continue;
         }
         let v: Value;

@@ -8,9 +8,11 @@ import { parserFor } from './treeSitter';
 import { LowerContext, locOf } from './pythonContext';
 import { lowerBlock } from './pythonStmt';
 import { findBrokenLines, maskLines, type BrokenLine } from './pythonRecover';
-import { copyTree, SourceLines, type SNode } from './pythonSyntax';
+import { copyTree, SourceLines, SynNode, type SNode } from './pythonSyntax';
+import { lowerTops, type PythonParse } from './pythonTops';
 
 export { editFromChange, pointAt } from './pythonEdit';
+export type { PythonParse } from './pythonTops';
 
 /** Re-parses after masking broken lines are bounded: each round fixes at least one line. */
 const MAX_RECOVERY_ROUNDS = 6;
@@ -20,10 +22,15 @@ const MAX_RECOVERY_ROUNDS = 6;
  * makes the parse incremental. The returned `tree` is the parse of `source` as written (keep it
  * for the next edit); lowering may have used a repaired copy where broken lines were blanked.
  */
-export function parsePython(source: string, oldTree?: Tree): { program: Program; tree: Tree } {
-  const parser = parserFor('python');
-  const tree = parser.parse(source, oldTree ?? null);
+export function parsePython(source: string, oldTree?: Tree): PythonParse {
+  const tree = parserFor('python').parse(source, oldTree ?? null);
   if (!tree) throw new Error('tree-sitter returned no tree (parser has no language)');
+  return lowerPython(source, tree);
+}
+
+/** Lower the parse `tree` of `source` (see parsePython). */
+export function lowerPython(source: string, tree: Tree): PythonParse {
+  const parser = parserFor('python');
 
   // Tree-sitter's recovery readily glues a half-typed line onto the next ones (`x = np.` +
   // `y = 2` parses as `x = np.y = 2`). Blank such lines (same length, so every offset and
@@ -49,7 +56,10 @@ export function parsePython(source: string, oldTree?: Tree): { program: Program;
     ctx.error(m.loc, m.message);
     ctx.masked.set(m.loc.line, { text: source.slice(m.start, m.end), loc: m.loc });
   }
-  const body = lowerBlock(ctx, root);
+  // an error-free module is lowered statement by statement, noting each one's range: the next
+  // incremental parse reuses the statements an edit did not touch (see pythonIncremental.ts)
+  const tops = !masked.length && root instanceof SynNode ? lowerTops(ctx, root) : undefined;
+  const body = tops ? tops.map((t) => t.stmt) : lowerBlock(ctx, root);
   // Masked rows too short to hold a `pass` were not met in any block: list them at top level.
   if (ctx.masked.size) {
     for (const m of ctx.masked.values()) body.push({ k: 'error', ...m });
@@ -60,7 +70,7 @@ export function parsePython(source: string, oldTree?: Tree): { program: Program;
   if (work !== tree) work.delete();
 
   const program: Program = { language: 'python', body, exprCount: ctx.exprCount, syntaxErrors: ctx.syntaxErrors };
-  return { program, tree };
+  return tops ? { program, tree, tops: { list: tops, source, denseCount: ctx.exprCount } } : { program, tree };
 }
 
 /**

@@ -21,7 +21,10 @@ export class LowerContext {
   /** rows (1-based lines) blanked by error recovery: the `pass` written there is an error */
   readonly masked = new Map<number, { text: string; loc: Loc }>();
 
-  constructor(readonly source: string) {}
+  /** `firstId`: where ids start (an incremental lowering continues after the ids it keeps) */
+  constructor(readonly source: string, firstId = 0) {
+    this.nextId = firstId;
+  }
 
   get exprCount(): number {
     return this.nextId;

@@ -118,6 +118,12 @@ export class SynNode implements SNode {
     for (const c of this.children) if (c.fieldId === id) return c;
     return null;
   }
+  /** A node of the same type and range whose children are `kids` (a module of selected statements). */
+  withChildren(kids: SynNode[]): SynNode {
+    const n = new SynNode(this.lines, this.tab, this.typeId, this.fieldId, this.startIndex, this.endIndex);
+    n.children = kids;
+    return n;
+  }
   childrenForFieldName(name: string): SynNode[] {
     const id = this.tab.fieldIds.get(name);
     return id === undefined ? [] : this.children.filter((c) => c.fieldId === id);
@@ -157,23 +163,37 @@ export function copyTree(tree: Tree, lines: SourceLines): SynNode {
   }
 }
 
+/** A top-level child of the root: its range, whether lowering sees it, and its copy when asked for. */
+export interface TopNode {
+  start: number;
+  end: number;
+  /** a statement the lowering visits (named, not a comment or line continuation) */
+  statement: boolean;
+  node: SynNode | null;
+}
+
 /**
  * The top-level children of the root, each copied only when `want(start, end)` says so (an
  * incremental lowering copies just the statements an edit touched). Ranges come from the cursor.
  */
-export function copyTopLevel(tree: Tree, lines: SourceLines, want: (start: number, end: number) => boolean): { start: number; end: number; node: SynNode | null }[] {
-  const out: { start: number; end: number; node: SynNode | null }[] = [];
+export function copyTopLevel(tree: Tree, lines: SourceLines, want: (start: number, end: number) => boolean): { root: SynNode; tops: TopNode[] } {
+  const tops: TopNode[] = [];
   const tab = tablesOf(tree.language);
   const cur = tree.walk();
   try {
-    if (!cur.gotoFirstChild()) return out;
-    do {
-      const start = cur.startIndex;
-      const end = cur.endIndex;
-      out.push({ start, end, node: want(start, end) ? copySubtree(cur, lines, tab) : null });
-    } while (cur.gotoNextSibling());
+    const root = new SynNode(lines, tab, cur.nodeTypeId, 0, cur.startIndex, cur.endIndex);
+    if (cur.gotoFirstChild()) {
+      do {
+        const start = cur.startIndex;
+        const end = cur.endIndex;
+        const type = tab.types[cur.nodeTypeId];
+        const statement = (tab.named[cur.nodeTypeId] ?? false) && type !== 'comment' && type !== 'line_continuation';
+        tops.push({ start, end, statement, node: statement && want(start, end) ? copySubtree(cur, lines, tab) : null });
+      } while (cur.gotoNextSibling());
+    }
+    return { root, tops };
   } finally {
     cur.delete();
   }
-  return out;
 }
+
