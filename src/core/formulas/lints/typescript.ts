@@ -197,8 +197,8 @@ function keepdims(ctx: MatchContext, at: StmtInfo, d: Diagnostic): Worded | unde
       const edits = asColumn(ctx, at, red.call, shape.length, 'keep');
       return {
         message: {
-          en: `${callee}(${X}, ${k}) has shape (${reduced.join(', ')}); mathjs lines it up with the LAST dimension of (${shape.join(', ')}), so entry (i, j) is combined with the ${red.kind} of row j, not of row i. mathjs has no keepdims: reshape the result to (${target}) first, ${column}.`,
-          fr: `${callee}(${X}, ${k}) a la forme (${reduced.join(', ')})\u00a0; mathjs l'aligne sur la DERNIÈRE dimension de (${shape.join(', ')})\u00a0: l'élément (i, j) est combiné avec la valeur de la ligne j, pas de la ligne i. mathjs n'a pas de keepdims\u00a0: remettez d'abord le résultat en forme (${target}), ${column}.`,
+          en: `${callee}(${X}, ${k}) has shape (${reduced.join(', ')}${reduced.length === 1 ? ',' : ''}); mathjs lines it up with the LAST dimension of (${shape.join(', ')}), so entry (i, j) is combined with the ${red.kind} of row j, not of row i. mathjs has no keepdims: reshape the result to (${target}) first, ${column}.`,
+          fr: `${callee}(${X}, ${k}) a la forme (${reduced.join(', ')}${reduced.length === 1 ? ',' : ''})\u00a0; mathjs l'aligne sur la DERNIÈRE dimension de (${shape.join(', ')})\u00a0: l'élément (i, j) est combiné avec la valeur de la ligne j, pas de la ligne i. mathjs n'a pas de keepdims\u00a0: remettez d'abord le résultat en forme (${target}), ${column}.`,
         },
         fixes: edits ? [{ title: { en: `Keep the ${red.kind}s as a column: ${column}`, fr: `Garder les résultats en colonne\u00a0: ${column}` }, edits }] : undefined,
       };
