@@ -12,7 +12,6 @@ import { binary, map, matmul, reduceLast, transposeLast2 } from '../engine/kerne
 import { moveAxisToLast } from '../engine/functions/axes';
 import { softmax } from '../engine/functions/softmax';
 import { latexCall, latexName, escapeText } from '../latex/symbols';
-import { latexNumber } from '../latex/numbers';
 import { arg, exprName, exprText, numLit, qualName, type MatchContext } from '../formulas/match';
 import { tensorOf } from './operands';
 
