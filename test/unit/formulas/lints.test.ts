@@ -36,7 +36,7 @@ describe('silent-bug lints', () => {
     const d = lintTrace(fixture('buggy_lints.py').trace).find((x) => x.code === 'mask-after-softmax')!;
     assert.equal(d.fixes, undefined);
   });
-  for (const code of ['softmax-axis', 'keepdims-broadcast', 'missing-scale']) {
+  for (const code of ['softmax-axis', 'keepdims-broadcast', 'missing-scale', 'concat-axis']) {
     it(`the ${code} fix removes the warning`, () => {
       const f = fixture('buggy_lints.py');
       const before = lintTrace(f.trace).filter((d) => d.code === code);
@@ -66,7 +66,14 @@ describe('silent-bug lints', () => {
       assert.deepEqual(lintTrace(t).map((d) => `${d.loc.line}:${d.code}`), [...annotations(source, 'lint')].map(([l, c]) => `${l}:${c}`));
     });
   }
-  for (const [file, code] of [['softmax_axis', 'softmax-axis'], ['sum_keepdims', 'keepdims-broadcast'], ['missing_scale', 'missing-scale'], ['mask_after_softmax', 'mask-after-softmax']]) {
+  it('the concat-axis fix joins the heads side by side, (7, 6)', () => {
+    const f = fixture('buggy_lints.py');
+    const d = lintTrace(f.trace).find((x) => x.code === 'concat-axis')!;
+    assert.match(d.message.en, /\(14, 3\).*\(7, 6\)/);
+    const t = trace(applyFix(f.source, d.fixes![0]), 'python');
+    assert.deepEqual(t.bindings.find((b) => b.name === 'concat')!.shape, [7, 6]);
+  });
+  for (const [file, code] of [['softmax_axis', 'softmax-axis'], ['sum_keepdims', 'keepdims-broadcast'], ['missing_scale', 'missing-scale'], ['mask_after_softmax', 'mask-after-softmax'], ['concat_axis', 'concat-axis']]) {
     it(`flags the course's buggy example ${file}.py with ${code}`, () => {
       const t = trace(fs.readFileSync(path.join(repoRoot, 'examples/buggy', `${file}.py`), 'utf8'), 'python');
       assert.deepEqual(lintTrace(t).map((d) => d.code), [code]);

@@ -1,5 +1,5 @@
 // lintTrace(trace): the silent-bug warnings (code that runs but is very likely wrong), pattern +
-// value based: softmax-axis, keepdims-broadcast, missing-scale, mask-after-softmax.
+// value based: softmax-axis, keepdims-broadcast, missing-scale, mask-after-softmax, concat-axis.
 
 import type { Diagnostic } from '../../diagnostics';
 import type { Trace } from '../../types';
@@ -7,9 +7,10 @@ import { buildContext, type MatchContext, type StmtInfo } from '../match';
 import { lintSoftmaxAxis } from './softmaxAxis';
 import { lintKeepdims } from './keepdims';
 import { lintMaskAfterSoftmax, lintMissingScale } from './attention';
+import { lintConcatAxis } from './concatAxis';
 import { toTypeScript } from './typescript';
 
-const LINTS: ((ctx: MatchContext, at: StmtInfo) => Diagnostic[])[] = [lintSoftmaxAxis, lintKeepdims, lintMissingScale, lintMaskAfterSoftmax];
+const LINTS: ((ctx: MatchContext, at: StmtInfo) => Diagnostic[])[] = [lintSoftmaxAxis, lintKeepdims, lintMissingScale, lintMaskAfterSoftmax, lintConcatAxis];
 
 /** The silent-bug lints of a trace; `ctx`: the match context the recognisers used (built once). */
 export function lintTrace(trace: Pick<Trace, 'program' | 'exprValues'>, ctx: MatchContext = buildContext(trace.program, trace.exprValues)): Diagnostic[] {
