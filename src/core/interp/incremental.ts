@@ -153,9 +153,11 @@ export function rerunFrom(fresh: Interp, body: readonly Stmt[], reused: readonly
   }
   const ran: boolean[] = [];
   let random = snapshotRandom(fresh);
+  let pendingRandom: Map<string, unknown> | undefined;
   for (let i = k; i < body.length; i++) {
     const o = reused[i] ?? -1;
     const prev = o >= k ? old.epochs[o] : undefined;
+    // (a pending state is the exact old one: the generator is clean, mustRun compares nothing)
     if (prev && !dirty.mustRun(prev)) {
       // put the statement's effects back exactly as they were
       prev.log.redo(old.after[o]);
@@ -168,12 +170,14 @@ export function rerunFrom(fresh: Interp, body: readonly Stmt[], reused: readonly
       const symCounter = fresh.symCounter;
       fresh.symCounter += prev.symDelta;
       epochs[i] = { ...prev, diagCount, random, symCounter };
-      if (prev.usesRandom) {
-        restoreRandom(fresh, old.randomAfter[o]);
-        random = old.randomAfter[o];
-      }
+      // the generator state after it: installed only when something next reads the live state
+      if (prev.usesRandom) random = pendingRandom = old.randomAfter[o];
       ran.push(false);
       continue;
+    }
+    if (pendingRandom) {
+      restoreRandom(fresh, pendingRandom);
+      pendingRandom = undefined;
     }
     if (prev) dirty.addEffects(prev, true);
     if (isImport(body[i])) importsChanged = true;
@@ -195,6 +199,7 @@ export function rerunFrom(fresh: Interp, body: readonly Stmt[], reused: readonly
       if (was !== undefined && now !== undefined && (was === now || (IMMUTABLE.has(was.kind) && sameState(was, now)))) dirty.names.delete(name);
     }
   }
+  if (pendingRandom) restoreRandom(fresh, pendingRandom);
   closeEpoch(fresh);
   rebuildRegistries(fresh, epochs);
   for (const o of kept) if (old.epochs[o].regs.stars.length) importsChanged = true;

@@ -1,0 +1,108 @@
+// traceIncremental keeps the statements an edit cannot reach (their IR, values, bindings and
+// diagnostics are put back, not recomputed): whatever it skips, the result must be exactly a
+// full trace of the new text — bindings, diagnostics, formula sites and every expression's value.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Expr } from '../../../src/core/ir';
+import { editFromChange } from '../../../src/core/parse/python';
+import { trace, traceIncremental } from '../../../src/core/trace';
+import type { Trace } from '../../../src/core/types';
+import type { Value } from '../../../src/core/values';
+import { numpyProgram } from '../../bench/run.numpy1000';
+import { loadParsers, repoRoot } from '../helpers';
+
+function show(v: Value | undefined, depth = 0): unknown {
+  if (!v || depth > 4) return v?.kind;
+  if (v.kind === 'array') return [v.shape, v.dtype, v.data ? Array.from(v.data).join(',') : null];
+  if (v.kind === 'list' || v.kind === 'tuple') return [v.kind, v.items ? v.items.map((x) => show(x, depth + 1)) : null];
+  if ('value' in v) return [v.kind, v.value, 'sym' in v ? v.sym : undefined];
+  return v.kind;
+}
+
+/** Every expression of the program with its recorded value, by location (ids differ after reuse). */
+function exprValues(t: Trace): string[] {
+  const out: string[] = [];
+  const walk = (o: unknown): void => {
+    if (!o || typeof o !== 'object') return;
+    if (Array.isArray(o)) return o.forEach(walk);
+    const e = o as Expr;
+    if (typeof e.id === 'number' && typeof e.k === 'string' && e.loc) out.push(`${e.loc.line}:${e.loc.col}-${e.loc.endLine}:${e.loc.endCol} ${e.k} ${JSON.stringify(show(t.exprValues[e.id]))}`);
+    for (const [k, x] of Object.entries(o)) if (k !== 'loc') walk(x);
+  };
+  walk(t.program.body);
+  return out;
+}
+
+function summary(t: Trace): string[] {
+  return [
+    ...t.bindings.map((x) => `B ${x.loc.line}:${x.loc.col} ${x.name} ${JSON.stringify(x.shape)} ${x.dtype} ${x.count} ${JSON.stringify(show(x.value))} ${x.why?.en ?? ''}`),
+    ...t.diagnostics.map((x) => `D ${x.loc.line}:${x.loc.col}:${x.loc.endLine}:${x.loc.endCol} ${x.severity} ${x.code} ${x.message.en}`),
+    ...t.formulas.map((f) => `F ${f.kind} ${f.line} ${JSON.stringify(f.loc)} ${f.target} ${JSON.stringify(f.facts)}`),
+    ...exprValues(t).map((s) => `E ${s}`),
+  ];
+}
+
+/** Deterministic pseudo-random edits: append a term, delete or insert a character, change a digit, add a line. */
+function* edits(text0: string, seed: number, n: number): Generator<{ at: number; del: number; ins: string }> {
+  let s = seed;
+  const rand = (): number => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pieces = [' * 1', ' + 0', ' * 2', '1', 'x', ')', '\n', '\ny = 3'];
+  let text = text0;
+  for (let i = 0; i < n; i++) {
+    const lines = text.split('\n');
+    const li = Math.floor(rand() * lines.length);
+    const start = lines.slice(0, li).join('\n').length + (li > 0 ? 1 : 0);
+    const line = lines[li];
+    const r = rand();
+    let e: { at: number; del: number; ins: string };
+    if (r < 0.5) e = { at: start + line.length, del: 0, ins: pieces[Math.floor(rand() * 3)] };
+    else if (r < 0.7 && line.length) e = { at: start + Math.floor(rand() * line.length), del: 1, ins: '' };
+    else if (r < 0.85) e = { at: start + Math.floor(rand() * (line.length + 1)), del: 0, ins: pieces[Math.floor(rand() * pieces.length)] };
+    else {
+      const m = /\d/.exec(line);
+      e = m ? { at: start + m.index, del: 1, ins: String(1 + Math.floor(rand() * 9)) } : { at: start + line.length, del: 0, ins: ' + 0' };
+    }
+    text = text.slice(0, e.at) + e.ins + text.slice(e.at + e.del);
+    yield e;
+  }
+}
+
+describe('interp: incremental re-trace reusing statements', function () {
+  this.timeout(120_000);
+  before(loadParsers);
+
+  const dir = path.join(repoRoot, 'test/fixtures/python');
+  const programs: [string, string][] = [
+    ...['tp4_ex1_functions.py', 'tp4_ex2_class.py', 'tp4_ex2_multihead.py', 'random_legacy.py', 'random_generator.py', 'adam_optimizer.py', 'positional_encoding.py', 'vocab_dicts.py', 'indexing.py'].map(
+      (f): [string, string] => [f, fs.readFileSync(path.join(dir, f), 'utf8')],
+    ),
+    ['numpyProgram(200)', numpyProgram(200)],
+  ];
+  for (const [name, source] of programs) {
+    it(`${name}: a chain of random edits, each re-traced from the last, equals full traces`, () => {
+      let text = source;
+      let prev = trace(text, 'python', { budgetMs: 60_000 });
+      let n = 0;
+      for (const e of edits(source, name.length * 7919 + 17, 8)) {
+        const next = text.slice(0, e.at) + e.ins + text.slice(e.at + e.del);
+        const inc = traceIncremental(prev, next, editFromChange(text, e.at, e.at + e.del, e.ins));
+        assert.deepEqual(summary(inc), summary(trace(next, 'python', { budgetMs: 60_000 })), `edit ${++n}: ${JSON.stringify(e)}`);
+        text = next;
+        prev = inc;
+      }
+    });
+  }
+
+  it('an edit whose value is unchanged leaves the statements after it as they were (and still equal)', () => {
+    const src = ['import numpy as np', 'np.random.seed(1)', 'a = np.random.randn(3)', 'b = a * 2', 'c = np.random.randn(2)', 'd = c + 1', ''].join('\n');
+    const prev = trace(src, 'python');
+    const at = src.indexOf('a = np.random.randn(3)') + 'a = np.random.randn(3)'.length;
+    const next = src.slice(0, at) + ' * 1' + src.slice(at);
+    const inc = traceIncremental(prev, next, editFromChange(src, at, at, ' * 1'));
+    assert.deepEqual(summary(inc), summary(trace(next, 'python')));
+    // the draws after the edited line continue from the same generator state
+    const c = inc.bindings.find((x) => x.name === 'c');
+    assert.ok(c?.value?.kind === 'array' && c.value.data?.length === 2);
+  });
+});
