@@ -41,11 +41,14 @@ function stepsFor(site: FormulaSite): Step[] {
   switch (site.kind) {
     case 'softmax': {
       const z = n('z', 'z');
-      return [
-        { title: t('Row maximum', 'Maximum de chaque ligne'), latex: `m_i = \\max_k {${z}}_{ik}` },
-        { title: t('Exponentiate the shifted scores', 'Exponentielle des scores décalés'), latex: `e^{{${z}}_{ij} - m_i}` },
-        { title: t('Divide by the row sum', 'Diviser par la somme de la ligne'), latex: `\\mathrm{softmax}(${z})_{ij} = \\frac{e^{{${z}}_{ij} - m_i}}{\\sum_k e^{{${z}}_{ik} - m_i}}` },
-      ];
+      // as the code writes it: with the row maximum subtracted or not
+      const shift = site.facts.stable === true ? ' - m_i' : '';
+      const steps: Step[] = shift ? [{ title: t('Row maximum', 'Maximum de chaque ligne'), latex: `m_i = \\max_k {${z}}_{ik}` }] : [];
+      steps.push(
+        { title: t('Exponentiate', 'Exponentielle'), latex: `e^{{${z}}_{ij}${shift}}` },
+        { title: t('Divide by the row sum', 'Diviser par la somme de la ligne'), latex: `\\mathrm{softmax}(${z})_{ij} = \\frac{e^{{${z}}_{ij}${shift}}}{\\sum_k e^{{${z}}_{ik}${shift}}}` },
+      );
+      return steps;
     }
     case 'scaled-scores':
     case 'attention': {

@@ -147,8 +147,8 @@ function softmaxAxis(ctx: MatchContext, at: StmtInfo, d: Diagnostic): Worded | u
     const edits = asColumn(ctx, at, sum, shape.length, 'insert');
     return {
       message: {
-        en: `This sum has no dimension: ${callee}(${E}) adds all ${shape.join('×')} scores, so the whole matrix sums to 1 instead of each query's row. Normalise each row: ${why.en}`,
-        fr: `Cette somme n'a pas de dimension\u00a0: ${callee}(${E}) additionne les ${shape.join('×')} scores, c'est toute la matrice qui somme à 1 au lieu de chaque ligne (chaque requête). Normalisez chaque ligne\u00a0: ${why.fr}`,
+        en: `This sum has no dimension: ${callee}(${E}) adds all ${shape.join('×')} scores, so the whole matrix sums to 1 instead of each query's row. Sum each row instead — ${why.en}`,
+        fr: `Cette somme n'a pas de dimension\u00a0: ${callee}(${E}) additionne les ${shape.join('×')} scores, c'est toute la matrice qui somme à 1 au lieu de chaque ligne (chaque requête). Sommez plutôt chaque ligne — ${why.fr}`,
       },
       fixes: edits ? [{ title: { en: `Normalise each row: ${column}`, fr: `Normaliser chaque ligne\u00a0: ${column}` }, edits }] : undefined,
     };
