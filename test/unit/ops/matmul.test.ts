@@ -40,6 +40,14 @@ describe('ops: matmul tutor message', () => {
       return true;
     });
   });
+  it('drops a .T that made the product wrong instead of adding another (a @ v.T → a @ v)', () => {
+    const call = makeCall('op.matmul', [arr([3, 3]), arr([2, 3])], {}, undefined, ['a', 'v.T']);
+    assert.throws(() => run(call, false), (e: NumpyError) => {
+      assert.match(e.text.en, /did you mean v\?$/);
+      assert.equal(e.options.fixes?.[0].edits[0].newText, 'v');
+      return true;
+    });
+  });
   it('uses swapaxes for stacks of matrices and gives no fix when nothing fits', () => {
     const stack = makeCall('op.matmul', [arr([2, 4, 3]), arr([2, 4, 3])], {}, undefined, ['Qh', 'Kh']);
     assert.throws(() => run(stack, false), /did you mean Kh\.swapaxes\(-1, -2\)\?/);

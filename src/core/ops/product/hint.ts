@@ -28,6 +28,9 @@ function balanced(t: string): boolean {
 
 /** `.T` for a matrix, `.swapaxes(-1, -2)` for a stack of matrices (`.T` would reverse the batch axes too). */
 function transposed(text: string, ndim: number): string {
+  // an operand already transposed (`v.T`) is fixed by dropping the .T, not by `v.T.T`
+  const t = text.trim();
+  if (ndim === 2 && /^[A-Za-z_][\w.]*\.T$/.test(t)) return t.slice(0, -2);
   return ndim === 2 ? `${atomic(text)}.T` : `${atomic(text)}.swapaxes(-1, -2)`;
 }
 
