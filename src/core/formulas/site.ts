@@ -161,6 +161,8 @@ export interface ScoresForm {
  */
 export function scoresForm(ctx: MatchContext, at: StmtInfo, e: Expr): ScoresForm | undefined {
   const direct = (x: Expr): { Q: Expr; K: Expr; entryLoop?: boolean } | undefined => {
+    const es = einsumScores(ctx, x);
+    if (es) return es;
     const mm = matmulOperands(ctx, x);
     if (!mm) return undefined;
     const K = transposed(ctx, mm[1]);
@@ -183,6 +185,23 @@ export function scoresForm(ctx: MatchContext, at: StmtInfo, e: Expr): ScoresForm
   }
   const qk = direct(e);
   return qk ? { ...qk, scaled: false } : undefined;
+}
+
+/** np.einsum('btd,bsd->bts', Q, K) and its spellings: the last index of both contracted, the others kept in order. */
+function einsumScores(ctx: MatchContext, e: Expr): { Q: Expr; K: Expr } | undefined {
+  if (!isCall(ctx, e, 'np.einsum')) return undefined;
+  const spec = arg(e, 0);
+  const [Q, K] = [arg(e, 1), arg(e, 2)];
+  if (!spec || spec.k !== 'str' || !Q || !K) return undefined;
+  const m = /^\s*(\w+)\s*,\s*(\w+)\s*->\s*(\w+)\s*$/.exec(spec.value);
+  if (!m) return undefined;
+  const [a, b, out] = [m[1], m[2], m[3]];
+  const d = a[a.length - 1];
+  const batch = a.slice(0, -2);
+  // ...id, ...jd -> ...ij: every query row against every key row, summed over d
+  const ok = a.length >= 2 && a.length === b.length && b[b.length - 1] === d && b.slice(0, -2) === batch
+    && out === `${batch}${a[a.length - 2]}${b[b.length - 2]}` && a[a.length - 2] !== b[b.length - 2] && !out.includes(d);
+  return ok ? { Q, K } : undefined;
 }
 
 /** `S = np.zeros((n, n))` then `S[i, j] = np.dot(Q[i], K[j]) / np.sqrt(d)` in loops: the scores S holds before `at`. */

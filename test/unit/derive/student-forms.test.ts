@@ -50,6 +50,19 @@ describe('student forms of TP4', () => {
     }
   });
 
+  it('derives the exam forms to numpy’s values (LayerNorm class with gamma/beta, reassigned A)', () => {
+    const f = fixture('exam_forms.py');
+    const ln = explainLine(f.trace, lineOf(f.source, 'return self.gamma * (x - mu)'))!;
+    assert.equal(ln.formula, 'layer-norm');
+    const want = (f.golden.finals.y as number[][]).flat();
+    const got = Array.from((ln.result as { data: Float64Array }).data);
+    assert.equal(got.length, want.length);
+    got.forEach((v, i) => assert.ok(Math.abs(v - want[i]) < 1e-12, `y[${i}]: ${v} vs ${want[i]}`));
+    const sites = recognizeFormulas(f.trace);
+    assert.equal(site(sites, lineOf(f.source, 'ce = -np.sum('), 'cross-entropy').facts.reduced, 'sum-mean');
+    assert.equal(site(sites, lineOf(f.source, 'Z = A @ V'), 'attention').facts.masked, true);
+  });
+
   it('names the weights and V of the code in the per-cell sum', () => {
     const f = fixture('student_forms.py');
     const d = explainLine(f.trace, lineOf(f.source, 'sortie = e @ V'))!;

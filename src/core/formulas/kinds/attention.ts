@@ -59,6 +59,8 @@ export function attentionForm(ctx: MatchContext, at: StmtInfo, e: Expr): Attenti
   const sm = anySoftmax(ctx, cur, wExpr);
   if (!sm) return undefined;
   const zName = sm.z.k === 'name' ? sm.z.name : undefined;
+  // z sits in the exp line of a two-line softmax: resolve it from there (A = exp(A - max) then A = A / sum)
+  if (sm.from) cur = sm.from;
   const softmaxAt = cur;
   let z = resolve(sm.z);
   let masked = unmask(ctx, z);

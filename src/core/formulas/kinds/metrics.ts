@@ -17,8 +17,15 @@ export const crossEntropyRecogniser: Recogniser = {
     const e = topExpr(at);
     if (!e || e.k !== 'unary' || e.op !== '-') return [];
     let inner = e.operand;
+    // -np.sum(y * np.log(p), axis=1).mean(): a per-example sum, then the batch mean
     const red = reduction(ctx, inner, ['sum', 'mean']);
+    let reduced = red?.kind ?? 'none';
     if (red) inner = red.operand;
+    const innerRed = red && reduction(ctx, inner, ['sum', 'mean']);
+    if (innerRed) {
+      inner = innerRed.operand;
+      reduced = `${innerRed.kind}-${reduced}`;
+    }
     let p = logOf(ctx, inner);
     let y: Expr | undefined;
     if (!p && inner.k === 'bin' && inner.op === '*') {
@@ -31,7 +38,7 @@ export const crossEntropyRecogniser: Recogniser = {
       p = p.obj;
     }
     if (!y) return [];
-    return [makeSite('cross-entropy', at, e, { p, y }, { reduced: red?.kind ?? 'none' })];
+    return [makeSite('cross-entropy', at, e, { p, y }, { reduced })];
   },
 };
 
