@@ -226,7 +226,9 @@ function assignedNames(s: Stmt): string[] {
 function unknownShapeHints(bindings: readonly Binding[], diagnostics: readonly Diagnostic[]): Diagnostic[] {
   // a line already explained (an error, "not modelled yet") needs no second hint
   const explained = new Set(diagnostics.filter((d) => d.severity === 'error' || d.code === 'not-modelled').map((d) => d.loc.line));
-  const seen = new Set<string>();
+  // a reason already explained on its own line ("this line raises an error") must not reappear on a
+  // later line whose value merely inherits it: there it would point at the wrong line
+  const seen = new Set<string>(bindings.filter((b) => b.why && explained.has(b.loc.line)).map((b) => b.why!.en));
   const out: Diagnostic[] = [];
   for (const b of bindings) {
     if (b.shape || !b.why || seen.has(b.why.en) || explained.has(b.loc.line)) continue;
@@ -235,7 +237,7 @@ function unknownShapeHints(bindings: readonly Binding[], diagnostics: readonly D
       loc: b.loc,
       severity: 'info',
       code: 'shape-unknown',
-      message: { en: `shape of ${b.name} unknown because ${b.why.en}`, fr: `forme de ${b.name} inconnue : ${b.why.fr}` },
+      message: { en: `shape of ${b.name} unknown because ${b.why.en}`, fr: `forme de ${b.name} inconnue\u00a0: ${b.why.fr}` },
     });
   }
   return out;

@@ -118,6 +118,10 @@ describe('interp: abstract interpretation', () => {
       assert.match(hints[0].message.en, /^shape of S unknown because Q is a parameter/);
       assert.match(hints[0].message.fr, /^forme de S inconnue/);
     });
+    it('no "unknown because this line raises an error" hint on the lines after the error', () => {
+      const t = py('import numpy as np\nQ = np.ones((4, 2))\nK = np.ones((4, 2))\nscores = Q @ K\nweights = np.exp(scores)\nout = weights @ K\n');
+      assert.deepEqual(t.diagnostics.map((d) => `${d.loc.line}:${d.code}`), ['4:matmul-mismatch']);
+    });
     it('an uncalled method is traced with the last instance as self', () => {
       const t = py('import numpy as np\nclass L:\n    def __init__(self):\n        self.W = np.ones((4, 2))\n    def forward(self, X):\n        Y = X @ self.W\n        return Y\nl = L()\n');
       assert.equal(binding(t, 'Y').count, 1);
