@@ -14,7 +14,7 @@ import { positionalEncoding, PE_GENERAL, ADAM_GENERAL } from '../engine/function
 import { GELU_GENERAL, GELU_TANH_GENERAL, LAYER_NORM_GENERAL } from '../engine/functions/elementwise';
 import { COSINE_GENERAL, CROSS_ENTROPY_GENERAL, PERPLEXITY_GENERAL } from '../engine/functions/metrics';
 import { binary } from '../engine/kernels';
-import { buildContext, exprName, stmtExprs } from '../formulas/match';
+import { buildContext, exprName, stmtExprs, subExprs } from '../formulas/match';
 import { GenericDeriver, type Computed } from './generic';
 import { tensorOf, texOf, valueOf, wordLabels } from './operands';
 import { setCellContext } from './cellContext';
@@ -109,11 +109,13 @@ export function deriveSite(trace: Trace, site: FormulaSite): Derivation | undefi
       return d;
     }
     case 'positional-encoding': {
-      const table = o.table ? tensorOf(trace, o.table) : undefined;
-      const shape = table?.shape ?? bindingShape(trace, site.target);
+      const filled = tableAfter(trace, site);
+      const shape = filled?.shape ?? (o.table ? tensorOf(trace, o.table)?.shape : undefined) ?? bindingShape(trace, site.target);
       if (!shape || shape.length !== 2) break;
       const pe = positionalEncoding(shape[0], shape[1], rec);
-      const d = make(site, rec, Tensor.toValue(pe), [{ title: { en: 'Positional encoding (positions × dimensions)', fr: 'Encodage positionnel (positions × dimensions)' }, matrix: Tensor.toValue(pe) }]);
+      // the code's table, when it is known and is not the standard one: say which mistake it is
+      const result = filled && !sameData(filled, pe) ? explainPeDifference(filled, pe, rec) : pe;
+      const d = make(site, rec, Tensor.toValue(result), [{ title: { en: 'Positional encoding (positions × dimensions)', fr: 'Encodage positionnel (positions × dimensions)' }, matrix: Tensor.toValue(result) }]);
       return d;
     }
     case 'multi-head-attention': {
@@ -167,6 +169,70 @@ function attentionAsWritten(trace: Trace, site: FormulaSite, Q: Tensor, K: Tenso
   const output = matmul(weights, V, 'attention');
   opts.rec.step({ en: 'Weighted sum of the values', fr: 'Somme pondérée des valeurs' }, `${w}\\,${opts.names.V} = ${tex(output)}`, output);
   return { output, weights, scores };
+}
+
+/**
+ * The table a PE site fills (PE[:, 0::2] = …; PE[pos, i] = … in loops), as it is once filled: the
+ * first read of its name after the statement (the loop) that fills it, in the same function.
+ */
+function tableAfter(trace: Trace, site: FormulaSite): Tensor | undefined {
+  const name = site.operands.table && exprName(site.operands.table);
+  if (!name) return undefined;
+  const ctx = buildContext(trace.program, trace.exprValues);
+  const at = ctx.stmts.find((s) => s.stmt.loc.line === site.loc.endLine);
+  if (!at) return undefined;
+  let top = at;
+  while (top.parent && top.parent.stmt.k !== 'def' && top.parent.stmt.k !== 'class') top = top.parent;
+  for (const s of ctx.stmts) {
+    if (s.scope !== at.scope || s.stmt.loc.line <= top.stmt.loc.endLine) continue;
+    for (const e of stmtExprs(s.stmt)) {
+      for (const x of subExprs(e)) {
+        if (x.k !== 'name' || x.name !== name) continue;
+        const t = Tensor.fromValue(trace.exprValues[x.id]);
+        if (t) return t;
+      }
+    }
+  }
+  return undefined;
+}
+
+function sameData(a: Tensor, b: Tensor): boolean {
+  return Tensor.sameShape(a.shape, b.shape) && a.data.every((x, i) => Math.abs(x - b.data[i]) <= 1e-12 + 1e-9 * Math.abs(b.data[i]));
+}
+
+/**
+ * The code's PE differs from the standard one: name the usual mistakes when one of them is exactly
+ * what the code computed (frequency exponent i/d instead of 2i/d, the column index in the
+ * exponent, sin and cos swapped), and give the code's own table as the result.
+ */
+function explainPeDifference(code: Tensor, standard: Tensor, rec: StepRecorder): Tensor {
+  const [n, d] = code.shape;
+  const table = (freq: (j: number) => number, even: (a: number) => number, odd: (a: number) => number): Tensor => {
+    const data = new Float64Array(n * d);
+    for (let pos = 0; pos < n; pos++) for (let j = 0; j < d; j++) data[pos * d + j] = (j % 2 === 0 ? even : odd)(pos / freq(j));
+    return { shape: [n, d], data };
+  };
+  const variants: [Tensor, L10nText][] = [
+    [table((j) => Math.pow(10000, Math.floor(j / 2) / d), Math.sin, Math.cos), { en: 'the exponent is i/d_model with i the pair index: it must be 2i/d_model (or j/d_model with j the even column index)', fr: 'l’exposant vaut i/d_model avec i l’indice de la paire\u00a0: il faut 2i/d_model (ou j/d_model avec j l’indice pair de la colonne)' }],
+    [table((j) => Math.pow(10000, (2 * j) / d), Math.sin, Math.cos), { en: 'the exponent uses 2j/d_model with j the column index: columns 2i and 2i+1 must share one frequency, 10000^(2i/d_model)', fr: 'l’exposant utilise 2j/d_model avec j l’indice de colonne\u00a0: les colonnes 2i et 2i+1 doivent partager la même fréquence, 10000^(2i/d_model)' }],
+    [table((j) => Math.pow(10000, (2 * Math.floor(j / 2)) / d), Math.cos, Math.sin), { en: 'sin and cos are swapped: sin goes on the even columns 2i, cos on the odd columns 2i+1', fr: 'sin et cos sont inversés\u00a0: sin va sur les colonnes paires 2i, cos sur les colonnes impaires 2i+1' }],
+  ];
+  const match = variants.find(([t]) => sameData(code, t));
+  rec.step(
+    { en: 'Your table differs from the standard encoding', fr: 'Votre table diffère de l’encodage standard' },
+    `\\mathrm{PE}_{\\text{code}} = ${tex(code)}`,
+    code,
+    match
+      ? { en: `Your code computes a different table: ${match[1].en}.`, fr: `Votre code calcule une autre table\u00a0: ${match[1].fr}.` }
+      : { en: `Your code computes a different table (largest difference ${maxDiff(code, standard).toPrecision(3)}): compare it with the formula above.`, fr: `Votre code calcule une autre table (plus grand écart ${maxDiff(code, standard).toPrecision(3)})\u00a0: comparez-la à la formule ci-dessus.` },
+  );
+  return code;
+}
+
+function maxDiff(a: Tensor, b: Tensor): number {
+  let m = 0;
+  for (let i = 0; i < a.data.length; i++) m = Math.max(m, Math.abs(a.data[i] - b.data[i]));
+  return m;
 }
 
 /** The value a name held before `line` ran: its latest binding on an earlier line. */

@@ -63,6 +63,26 @@ describe('student forms of TP4', () => {
     assert.equal(site(sites, lineOf(f.source, 'Z = A @ V'), 'attention').facts.masked, true);
   });
 
+  it('ends a wrong positional encoding on the code’s table and names the mistake', () => {
+    const f = fixture('pe_mistakes.py');
+    const cases: [string, string, RegExp][] = [
+      ['PE[:, 0::2] = np.sin', 'PE', /2i\/d_model/],
+      ['P2[p, j] = np.cos', 'P2', /swapped/],
+    ];
+    for (const [text, name, why] of cases) {
+      const d = explainLine(f.trace, lineOf(f.source, text))!;
+      assert.equal(d.formula, 'positional-encoding');
+      const last = d.steps[d.steps.length - 1];
+      assert.match(last.note!.en, why, name);
+      const want = (f.golden.finals[name] as number[][]).flat();
+      const got = Array.from((d.result as { data: Float64Array }).data);
+      got.forEach((v, k) => assert.ok(Math.abs(v - want[k]) < 1e-12, `${name}[${k}]: ${v} vs ${want[k]}`));
+    }
+    const sites = recognizeFormulas(f.trace).filter((s) => s.kind === 'positional-encoding');
+    assert.equal(sites.length, 2, 'the if/else over the columns is one table');
+    assert.equal(sites[1].facts.vectorised, false);
+  });
+
   it('names the weights and V of the code in the per-cell sum', () => {
     const f = fixture('student_forms.py');
     const d = explainLine(f.trace, lineOf(f.source, 'sortie = e @ V'))!;

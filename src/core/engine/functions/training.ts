@@ -3,7 +3,7 @@
 // bias corrections m̂_t, v̂_t, then θ_t = θ_{t-1} − η m̂_t / (√v̂_t + ε).
 
 import type { Recorder } from '../recorder';
-import { eq } from '../recorder';
+import { eq, tex } from '../recorder';
 import { Tensor } from '../tensor';
 import { binary } from '../kernels';
 import { argumentError } from '../errors';
@@ -17,7 +17,7 @@ export function positionalEncoding(n: number, dModel: number, rec?: Recorder): T
   const freq = new Float64Array(half);
   // numpy code computes the divisor 10000 ** (2i / d) then divides pos by it; we do the same
   for (let i = 0; i < half; i++) freq[i] = Math.pow(10000, (2 * i) / dModel);
-  rec?.step({ en: 'Divisors 10000^{2i/d_model}', fr: 'Diviseurs 10000^{2i/d_model}' }, eq(`10000^{2i/d_{\\text{model}}}`, { shape: [half], data: freq }));
+  rec?.step({ en: 'Divisors 10000^(2i/d_model), one per pair of columns', fr: 'Diviseurs 10000^(2i/d_model), un par paire de colonnes' }, eq(`10000^{2i/d_{\\text{model}}}`, { shape: [half], data: freq }));
   const data = new Float64Array(n * dModel);
   const angles = new Float64Array(n * half);
   for (let pos = 0; pos < n; pos++) {
@@ -28,11 +28,11 @@ export function positionalEncoding(n: number, dModel: number, rec?: Recorder): T
       if (2 * i + 1 < dModel) data[pos * dModel + 2 * i + 1] = Math.cos(a);
     }
   }
-  rec?.step({ en: 'Angles pos / 10000^{2i/d_model}', fr: 'Angles pos / 10000^{2i/d_model}' }, eq(`\\frac{\\mathrm{pos}}{10000^{2i/d_{\\text{model}}}}`, { shape: [n, half], data: angles }));
+  rec?.step({ en: 'Angles pos / 10000^(2i/d_model)', fr: 'Angles pos / 10000^(2i/d_model)' }, eq(`\\frac{\\mathrm{pos}}{10000^{2i/d_{\\text{model}}}}`, { shape: [n, half], data: angles }));
   const pe: Tensor = { shape: [n, dModel], data };
   rec?.step(
     { en: 'sin on even columns, cos on odd columns', fr: 'sin sur les colonnes paires, cos sur les impaires' },
-    eq(`\\mathrm{PE}_{(\\mathrm{pos}, 2i)} = \\sin(\\cdot),\\; \\mathrm{PE}_{(\\mathrm{pos}, 2i+1)} = \\cos(\\cdot)`, pe),
+    `\\mathrm{PE}_{(\\mathrm{pos}, 2i)} = \\sin(\\text{angle}),\\; \\mathrm{PE}_{(\\mathrm{pos}, 2i+1)} = \\cos(\\text{angle}) \\;\\Rightarrow\\; \\mathrm{PE} = ${tex(pe)}`,
   );
   return pe;
 }

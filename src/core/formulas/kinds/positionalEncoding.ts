@@ -2,10 +2,10 @@
 // np.power(10000, i / d)), even / odd slices PE[:, 0::2] = …) or in loops (PE[pos, i] =
 // math.sin(pos / 10000 ** (2 * i / d))), also through an `angles` name and the exp(-log) form.
 
-import type { Expr } from '../../ir';
+import type { Expr, Stmt } from '../../ir';
 import type { Recogniser } from '../registry';
 import { makeSite, topExpr } from '../site';
-import { arg, isCall, numLit, subExprs, through, type MatchContext, type StmtInfo } from '../match';
+import { arg, isCall, loopVars, numLit, subExprs, through, type MatchContext, type StmtInfo } from '../match';
 
 /** Does the expression (following names one level) mention the 10000 base of the frequencies? */
 function hasBase(ctx: MatchContext, at: StmtInfo, e: Expr, depth = 0): boolean {
@@ -33,19 +33,21 @@ export const positionalEncodingRecogniser: Recogniser = {
   recognise(ctx, at) {
     const e = topExpr(at);
     if (!e || trigOfFrequencies(ctx, at, e) === undefined) return [];
-    // one site per table: the first trig statement of its block, spanning to the last one
-    for (let i = at.index - 1; i >= 0; i--) {
-      const prev = ctx.stmts.find((s) => s.stmt === at.block[i]);
-      const pe = prev && topExpr(prev);
-      if (pe && trigOfFrequencies(ctx, prev!, pe)) return [];
-    }
-    let last = at;
-    for (let i = at.index + 1; i < at.block.length; i++) {
-      const next = ctx.stmts.find((s) => s.stmt === at.block[i])!;
-      const ne = topExpr(next);
-      if (ne && trigOfFrequencies(ctx, next, ne)) last = next;
-    }
-    const site = makeSite('positional-encoding', last, e, {}, { vectorised: at.scope === '' || !isLoopBody(ctx, at) });
+    // one site per table: the first trig statement of its block, spanning to the last one; the two
+    // branches of `if j % 2 == 0: sin … else: cos …` are one table too
+    const trig = (st: Stmt) => {
+      const info = ctx.infoOf.get(st);
+      const x = info && topExpr(info);
+      return !!info && !!x && trigOfFrequencies(ctx, info, x) !== undefined;
+    };
+    if (at.block.slice(0, at.index).some(trig)) return [];
+    const branch = at.parent?.stmt.k === 'if' ? at.parent.stmt : undefined;
+    if (branch && at.block === branch.orelse && branch.body.some(trig)) return [];
+    let lastStmt = at.stmt;
+    for (const st of at.block.slice(at.index + 1)) if (trig(st)) lastStmt = st;
+    if (branch && at.block === branch.body) for (const st of branch.orelse) if (trig(st)) lastStmt = st;
+    const last = ctx.infoOf.get(lastStmt)!;
+    const site = makeSite('positional-encoding', last, e, {}, { vectorised: loopVars(at).size === 0 });
     site.loc = { line: at.stmt.loc.line, col: at.stmt.loc.col, endLine: last.stmt.loc.endLine, endCol: last.stmt.loc.endCol };
     site.line = at.stmt.loc.line;
     const t = at.stmt.k === 'assign' ? at.stmt.targets[0] : undefined;
@@ -53,7 +55,3 @@ export const positionalEncodingRecogniser: Recogniser = {
     return [site];
   },
 };
-
-function isLoopBody(ctx: MatchContext, at: StmtInfo): boolean {
-  return ctx.stmts.some((s) => (s.stmt.k === 'for' || s.stmt.k === 'while') && (s.stmt.body === at.block));
-}
