@@ -4,6 +4,7 @@
 
 import { NumpyError } from '../diagnostics';
 import { Dim, Shape } from './dim';
+import { gather, stridedOffsets } from './strided';
 
 /** numpy's compact shape text in broadcast errors: (4,2) (3,) () — no spaces, unlike repr. */
 export function compactShape(s: Shape): string {
@@ -80,32 +81,15 @@ export function broadcastStrides(inShape: readonly number[], outShape: readonly 
 
 /**
  * For each element of `outShape` (row-major), the flat index of the element of the operand of
- * shape `inShape` that broadcasting reads. Built once per call with an odometer, so the kernels
- * run one flat loop with no per-element allocation. Returns null when no mapping is needed (same
- * size and shape); a size-1 operand maps to all zeros.
+ * shape `inShape` that broadcasting reads (a strided walk with stride 0 on stretched axes).
+ * Returns null when no mapping is needed (same size and shape); a size-1 operand maps to all zeros.
  */
 export function broadcastIndexer(inShape: readonly number[], outShape: readonly number[]): Int32Array | null {
   const n = outShape.reduce((p, d) => p * d, 1);
   const inSize = inShape.reduce((p, d) => p * d, 1);
   if (inSize === n && inShape.length <= outShape.length && sameTail(inShape, outShape)) return null;
-  const idx = new Int32Array(n);
-  if (inSize === 1 || n === 0) return idx;
-  const st = broadcastStrides(inShape, outShape);
-  const rank = outShape.length;
-  const counter = new Array<number>(rank).fill(0);
-  let pos = 0;
-  for (let i = 0; i < n; i++) {
-    idx[i] = pos;
-    // odometer increment from the last axis
-    for (let ax = rank - 1; ax >= 0; ax--) {
-      counter[ax]++;
-      pos += st[ax];
-      if (counter[ax] < outShape[ax]) break;
-      pos -= st[ax] * counter[ax];
-      counter[ax] = 0;
-    }
-  }
-  return idx;
+  if (inSize === 1 || n === 0) return new Int32Array(n);
+  return stridedOffsets(outShape, broadcastStrides(inShape, outShape));
 }
 
 function sameTail(inShape: readonly number[], outShape: readonly number[]): boolean {
@@ -117,8 +101,5 @@ function sameTail(inShape: readonly number[], outShape: readonly number[]): bool
 /** Materialise `data` (shape inShape) broadcast to outShape (np.broadcast_to(...).copy()). */
 export function broadcastData(data: Float64Array, inShape: readonly number[], outShape: readonly number[]): Float64Array {
   const idx = broadcastIndexer(inShape, outShape);
-  if (idx === null) return data.slice();
-  const out = new Float64Array(idx.length);
-  for (let i = 0; i < idx.length; i++) out[i] = data[idx[i]];
-  return out;
+  return idx === null ? data.slice() : gather(data, idx);
 }

@@ -4,6 +4,7 @@
 
 import { NumpyError } from '../../diagnostics';
 import { Dim, Shape } from '../../shapes/dim';
+import { gather, stridedOffsets } from '../../shapes/strided';
 import type { ArrayValue, DType, Value } from '../../values';
 import { toArray } from '../convert';
 import type { OpCall } from '../types';
@@ -60,26 +61,8 @@ export function shapeOf(a: ArrayValue): number[] {
 
 /** Row-major copy of `data` (shape `shape`) with its axes reordered: out axis i = in axis perm[i]. */
 export function permuteData(data: Float64Array, shape: readonly number[], perm: readonly number[]): Float64Array {
-  const n = data.length;
-  const out = new Float64Array(n);
-  const rank = shape.length;
-  if (n === 0) return out;
   const inStr = Shape.strides(shape);
-  const outShape = perm.map((p) => shape[p]);
-  const st = perm.map((p) => inStr[p]);
-  const counter = new Array<number>(rank).fill(0);
-  let pos = 0;
-  for (let i = 0; i < n; i++) {
-    out[i] = data[pos];
-    for (let ax = rank - 1; ax >= 0; ax--) {
-      counter[ax]++;
-      pos += st[ax];
-      if (counter[ax] < outShape[ax]) break;
-      pos -= st[ax] * counter[ax];
-      counter[ax] = 0;
-    }
-  }
-  return out;
+  return gather(data, stridedOffsets(perm.map((p) => shape[p]), perm.map((p) => inStr[p])));
 }
 
 /** The source text of positional argument i, or a fallback name. */

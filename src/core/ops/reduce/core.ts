@@ -9,6 +9,7 @@ import { arg, axisArg, boolArg, dtypeArg, numberOf } from '../args';
 import { broadcastData, broadcastMany } from '../../shapes/broadcast';
 import { Shape as S } from '../../shapes/dim';
 import { whereOperand } from '../ufuncOut';
+import { stridedOffsets } from '../../shapes/strided';
 import { toArray } from '../convert';
 import type { OpCall } from '../types';
 
@@ -73,34 +74,10 @@ export function reducedShape(shape: Shape, axes: readonly number[] | null, keepd
  */
 export function reduceLayout(shape: readonly number[], axes: readonly number[] | null): { outer: Int32Array; inner: Int32Array } {
   const red = new Set(axes ?? shape.map((_, i) => i));
-  const strides: number[] = [];
-  let acc = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    strides[i] = acc;
-    acc *= shape[i];
-  }
-  const kept = shape.map((_, i) => i).filter((i) => !red.has(i));
-  const reduced = shape.map((_, i) => i).filter((i) => red.has(i));
-  return { outer: offsets(kept, shape, strides), inner: offsets(reduced, shape, strides) };
-}
-
-function offsets(axes: number[], shape: readonly number[], strides: number[]): Int32Array {
-  const n = axes.reduce((p, ax) => p * shape[ax], 1);
-  const out = new Int32Array(n);
-  const counter = new Array<number>(axes.length).fill(0);
-  let pos = 0;
-  for (let i = 0; i < n; i++) {
-    out[i] = pos;
-    for (let k = axes.length - 1; k >= 0; k--) {
-      const ax = axes[k];
-      counter[k]++;
-      pos += strides[ax];
-      if (counter[k] < shape[ax]) break;
-      pos -= strides[ax] * counter[k];
-      counter[k] = 0;
-    }
-  }
-  return out;
+  const strides = S.strides(shape);
+  const walk = (along: number[]) => stridedOffsets(along.map((ax) => shape[ax]), along.map((ax) => strides[ax]));
+  const all = shape.map((_, i) => i);
+  return { outer: walk(all.filter((i) => !red.has(i))), inner: walk(all.filter((i) => red.has(i))) };
 }
 
 /** Does the reduction run along the contiguous last axis (where numpy sums pairwise)? */
