@@ -102,7 +102,9 @@ function execInner(it: Interp, s: Stmt, scope: Scope): Completion {
       if (scope.js) declareTargets([s.target], scope);
       return 'normal';
     case 'pass':
+      return 'normal';
     case 'error':
+      bindBrokenTargets(s.text, s.loc.line, scope);
       return 'normal';
     case 'augassign':
       augAssign(it, s, scope);
@@ -315,4 +317,20 @@ function defineClass(it: Interp, s: Stmt & { k: 'class' }, scope: Scope): void {
     }
   }
   scope.set(s.name, cls);
+}
+
+/**
+ * A half-typed line (`scores = Q @ K.T / np.sqrt(`) still defines what it was going to assign:
+ * its targets become unknown, so the lines after it do not get a false NameError while the
+ * student is still typing. Only plain names are taken from the text; anything else stays as is.
+ */
+function bindBrokenTargets(text: string, line: number, scope: Scope): void {
+  const m = /^\s*(?:(?:def|class)\s+([A-Za-z_]\w*)|((?:[A-Za-z_]\w*\s*,\s*)*[A-Za-z_]\w*)\s*,?\s*(?:[-+*/@%&|^]|\/\/|\*\*|>>|<<)?=(?!=))/.exec(text);
+  if (!m) return;
+  const names = m[1] ? [m[1]] : m[2].split(',').map((n) => n.trim());
+  const why = {
+    en: `line ${line} is incomplete, so its value is not known yet`,
+    fr: `la ligne ${line} est incomplète : sa valeur n'est pas encore connue`,
+  };
+  for (const name of names) scope.set(name, { kind: 'unknown', why });
 }
