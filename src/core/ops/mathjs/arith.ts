@@ -4,6 +4,7 @@
 // A · inv(B) with mathjs' own Gauss-Jordan), unaryMinus and the elementwise functions mathjs
 // still maps over matrices (abs, round, floor, ceil, sign, fix, log2, log10, log1p).
 
+import { broadcastStrides } from '../../shapes/broadcast';
 import type { OpCall } from '../types';
 import { argText, defineMathjsOp, fmtShape, mjsError, result, size, strides, tensor, type T } from './tensor';
 import type { Value } from '../../values';
@@ -37,8 +38,8 @@ function elementwise(call: OpCall, a: T, b: T, f: F2, withData: boolean): Value 
   if (!withData || !a.data || !b.data) return result(shape, undefined, matrix);
   const n = size(shape);
   const out = new Float64Array(n);
-  const sa = stretch(a.shape, shape);
-  const sb = stretch(b.shape, shape);
+  const sa = broadcastStrides(a.shape, shape);
+  const sb = broadcastStrides(b.shape, shape);
   const st = strides(shape);
   for (let i = 0; i < n; i++) {
     let ia = 0;
@@ -53,15 +54,6 @@ function elementwise(call: OpCall, a: T, b: T, f: F2, withData: boolean): Value 
     out[i] = f(a.data[ia], b.data[ib]);
   }
   return result(shape, out, matrix);
-}
-
-/** Strides of `s` read as the broadcast shape `to` (0 along stretched or missing axes). */
-function stretch(s: number[], to: number[]): number[] {
-  const st = strides(s);
-  return to.map((_, d) => {
-    const k = d - (to.length - s.length);
-    return k < 0 || s[k] === 1 ? 0 : st[k];
-  });
 }
 
 function operands(call: OpCall): T[] {

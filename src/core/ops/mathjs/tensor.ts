@@ -3,6 +3,7 @@
 // mathjs: Array in → Array out, a Matrix anywhere → Matrix out, a 0-d result → a number.
 
 import { NumpyError } from '../../diagnostics';
+import { Shape } from '../../shapes/dim';
 import type { L10nText, Value } from '../../values';
 import type { OpCall, OpModule } from '../types';
 import { registerOp } from '../registry';
@@ -123,16 +124,8 @@ export function mjsError(code: string, jsType: 'Error' | 'RangeError' | 'TypeErr
   return new NumpyError(code, { en: `${jsType}: ${text.en}`, fr: `${jsType} : ${text.fr}` }, { pyType: jsType === 'TypeError' ? 'TypeError' : 'ValueError' });
 }
 
-/** Row-major strides of a shape. */
-export function strides(shape: readonly number[]): number[] {
-  const s = new Array<number>(shape.length);
-  let k = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    s[i] = k;
-    k *= shape[i];
-  }
-  return s;
-}
+/** Row-major strides of a shape (the mathjs ops import it from here with the other helpers). */
+export const strides = Shape.strides;
 
 /** One mathjs op: `run` computes the result, with data only when `withData` (see OpModule). */
 export interface MathjsOp {

@@ -65,6 +65,30 @@ export function permuteData(data: Float64Array, shape: readonly number[], perm: 
   return gather(data, stridedOffsets(perm.map((p) => shape[p]), perm.map((p) => inStr[p])));
 }
 
+/**
+ * A row-major buffer of shape `outShape` whose element at index (i₀, i₁, …) is the element of
+ * `data` (shape `inShape`, same rank) at (map(0, i₀), map(1, i₁), …): flips, rolls and tiles are
+ * one per-axis index map each.
+ */
+export function remapData(
+  data: Float64Array, inShape: readonly number[], outShape: readonly number[], map: (axis: number, i: number) => number,
+): Float64Array {
+  const rank = outShape.length;
+  const out = new Float64Array(size(outShape));
+  const st = Shape.strides(inShape);
+  const idx = new Array<number>(rank).fill(0);
+  for (let i = 0; i < out.length; i++) {
+    let src = 0;
+    for (let ax = 0; ax < rank; ax++) src += map(ax, idx[ax]) * st[ax];
+    out[i] = data[src];
+    for (let ax = rank - 1; ax >= 0; ax--) {
+      if (++idx[ax] < outShape[ax]) break;
+      idx[ax] = 0;
+    }
+  }
+  return out;
+}
+
 /** The source text of positional argument i, or a fallback name. */
 export function argText(call: OpCall, i: number, fallback: string): string {
   const t = call.argTexts[i];

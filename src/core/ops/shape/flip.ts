@@ -5,39 +5,10 @@
 import type { Shape } from '../../shapes/dim';
 import type { Value } from '../../values';
 import { arg, axisArg, normalizeAxis } from '../args';
-import { arrayOrUnknown, concrete, dataOf, fail, result, size } from '../nd/common';
+import { arrayOrUnknown, concrete, dataOf, fail, remapData, result, size } from '../nd/common';
 import { registerOp } from '../registry';
 import type { OpCall, OpModule } from '../types';
 import { intList } from './axes';
-
-/** Row-major strides of a concrete shape. */
-function strides(s: readonly number[]): number[] {
-  const st = new Array<number>(s.length);
-  let acc = 1;
-  for (let i = s.length - 1; i >= 0; i--) {
-    st[i] = acc;
-    acc *= s[i];
-  }
-  return st;
-}
-
-/** Output element i reads input element src(i): a per-axis index map applied to row-major data. */
-function remap(data: Float64Array, shape: readonly number[], map: (axis: number, i: number) => number): Float64Array {
-  const n = data.length;
-  const out = new Float64Array(n);
-  const st = strides(shape);
-  const idx = new Array<number>(shape.length).fill(0);
-  for (let i = 0; i < n; i++) {
-    let src = 0;
-    for (let ax = 0; ax < shape.length; ax++) src += map(ax, idx[ax]) * st[ax];
-    out[i] = data[src];
-    for (let ax = shape.length - 1; ax >= 0; ax--) {
-      if (++idx[ax] < shape[ax]) break;
-      idx[ax] = 0;
-    }
-  }
-  return out;
-}
 
 function flipModule(names: string[], doc: string, fixed: number | undefined, minDim: number): OpModule {
   const axesOf = (call: OpCall, nd: number | undefined): number[] | null | undefined => {
@@ -62,7 +33,7 @@ function flipModule(names: string[], doc: string, fixed: number | undefined, min
       const axes = axesOf(call, a.shape?.length);
       if (!s || axes === undefined) return abstract;
       const flipped = new Set(axes ?? s.map((_, i) => i));
-      return result(s, a.dtype, remap(dataOf(a), s, (ax, i) => (flipped.has(ax) ? s[ax] - 1 - i : i)));
+      return result(s, a.dtype, remapData(dataOf(a), s, s, (ax, i) => (flipped.has(ax) ? s[ax] - 1 - i : i)));
     },
   };
 }
@@ -115,7 +86,7 @@ registerOp({
     const total = new Array<number>(shape.length).fill(0);
     if (plan.axes === null) total[0] = plan.shifts[0];
     else plan.axes.forEach((ax, i) => (total[ax] += plan.shifts[i]));
-    const rolled = remap(data, shape, (ax, i) => {
+    const rolled = remapData(data, shape, shape, (ax, i) => {
       const n = shape[ax];
       return n === 0 ? 0 : (((i - total[ax]) % n) + n) % n;
     });

@@ -3,7 +3,7 @@
 
 import { Dim } from '../../shapes/dim';
 import type { Value } from '../../values';
-import { arrayOrUnknown, dataOf, fail, result, size } from '../nd/common';
+import { arrayOrUnknown, dataOf, fail, remapData, result, size } from '../nd/common';
 import { registerOp } from '../registry';
 import type { OpCall, OpModule } from '../types';
 import { intList, intValue, normAxis } from './axes';
@@ -93,31 +93,8 @@ const tile: OpModule = {
     const p = tilePlan(call);
     const src = p.src as number[];
     const out = p.shape as number[];
-    const d = dataOf(p.a);
-    const total = size(out);
-    const data = new Float64Array(total);
-    if (total > 0) {
-      const rank = out.length;
-      const counter = new Array<number>(rank).fill(0);
-      const st = (() => {
-        const s = new Array<number>(rank);
-        let acc = 1;
-        for (let i = rank - 1; i >= 0; i--) {
-          s[i] = acc;
-          acc *= src[i];
-        }
-        return s;
-      })();
-      for (let i = 0; i < total; i++) {
-        let off = 0;
-        for (let ax = 0; ax < rank; ax++) off += (counter[ax] % src[ax]) * st[ax];
-        data[i] = d[off];
-        for (let ax = rank - 1; ax >= 0; ax--) {
-          if (++counter[ax] < out[ax]) break;
-          counter[ax] = 0;
-        }
-      }
-    }
+    // output index i along an axis reads the source's i mod its length: the tiles' period
+    const data = remapData(dataOf(p.a), src, out, (ax, i) => i % src[ax]);
     return result(out, p.a.dtype, data);
   },
 };
