@@ -15,7 +15,7 @@ import {
   type ToWebview,
 } from '../src/protocol/messages';
 import { tex } from './math';
-import { renderTensor, short, num } from './tensor';
+import { contrastHeatmapText, renderTensor, short, num } from './tensor';
 import { button, divider, initToolkit } from './toolkit';
 
 interface VsCodeApi {
@@ -185,6 +185,7 @@ function draw(): void {
   if (state.derivation) drawDerivation(state.derivation);
   else if (state.explanation) drawExplanation(state.explanation);
   else app.appendChild(h('p', 'waiting', s('waiting')));
+  contrastHeatmapText(app);
 }
 
 function receive(m: ToWebview): void {
@@ -219,6 +220,20 @@ window.addEventListener('message', (e: MessageEvent) => {
   if (isToWebview(e.data)) receive(e.data);
   else post({ type: 'error', message: `malformed message ${JSON.stringify(e.data)?.slice(0, 200)}` });
 });
+
+// VS Code sets the theme's colours on <html> (CSS variables) and names the theme kind in <body>'s
+// class, also after the panel drew (first load, theme switch): pick the heatmap text colours again
+let contrastPending = false;
+const recontrast = new MutationObserver(() => {
+  if (contrastPending) return;
+  contrastPending = true;
+  requestAnimationFrame(() => {
+    contrastPending = false;
+    contrastHeatmapText(app);
+  });
+});
+recontrast.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
+recontrast.observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 initToolkit();
 if (state.locale) locale = state.locale;

@@ -44,6 +44,37 @@ export interface TensorOptions {
   labels: { axis: (i: number) => string; rows?: string; cols?: string; shape: string };
 }
 
+/**
+ * WCAG relative luminance (0 black … 1 white) of a computed colour: `rgb(…)`/`rgba(…)` (0–255),
+ * or `color(srgb r g b)` (0–1), which is how Chromium reports a color-mix() result.
+ */
+export function luminance(css: string): number | undefined {
+  const num = String.raw`([\d.]+(?:e-?\d+)?)`;
+  const rgb = new RegExp(String.raw`^rgba?\(\s*${num}[,\s]+${num}[,\s]+${num}`).exec(css);
+  const srgb = new RegExp(String.raw`^color\(srgb\s+${num}\s+${num}\s+${num}`).exec(css);
+  const channels = rgb ? rgb.slice(1, 4).map((x) => Number(x) / 255) : srgb ? srgb.slice(1, 4).map(Number) : undefined;
+  if (!channels) return undefined;
+  const lin = (c: number): number => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  const [r, g, b] = channels.map(lin);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/**
+ * Heatmap text in black or white, whichever contrasts more with the cell as the theme drew it:
+ * the cell colour is a mix of theme variables (CSS color-mix), known only once styles apply, so
+ * this runs on cells already in the document.
+ */
+export function contrastHeatmapText(root: ParentNode): void {
+  for (const td of root.querySelectorAll<HTMLElement>('table.heatmap td')) {
+    const l = luminance(getComputedStyle(td).backgroundColor);
+    if (l === undefined) continue;
+    // contrast with white (1.05 / (l + 0.05)) against contrast with black ((l + 0.05) / 0.05)
+    const dark = 1.05 / (l + 0.05) >= (l + 0.05) / 0.05;
+    td.classList.toggle('on-dark', dark);
+    td.classList.toggle('on-light', !dark);
+  }
+}
+
 /** Render a tensor with data; `undefined` when it has none (caller shows the shape only). */
 export function renderTensor(t: TensorDto, o: TensorOptions): HTMLElement | undefined {
   if (!t.data || !t.shape || !t.shape.every((d) => typeof d === 'number')) return undefined;
@@ -119,7 +150,6 @@ export function renderTensor(t: TensorDto, o: TensorOptions): HTMLElement | unde
       if (o.heatmap) {
         const v = Number.isFinite(x) ? (max > min ? (x - min) / (max - min) : 1) : 0;
         td.style.setProperty('--v', v.toFixed(3));
-        if (v > 0.55) td.classList.add('strong');
       }
       if (o.onCell) {
         td.tabIndex = 0;

@@ -25,7 +25,7 @@ export default async function editorBench(): Promise<void> {
     if (typeof v === 'number') figure(name, v, 'ms', note);
   };
   extra('  of which: the incremental re-trace', m.editorIncrementalTraceMs1000, 'analyzeIncremental() in the extension host');
-  extra('keystroke → diagnostics, 1,000-line file, mid-file (median of 5)', m.editorKeystrokeMidFileMs, 'the statements after the edit run again');
+  extra('keystroke → diagnostics, 1,000-line file, mid-file (median of 5)', m.editorKeystrokeMidFileMs, 'statements after the edit rerun only if they depend on it');
   extra('one full trace of the 1,000-line file', m.editorTraceMs1000, 'analyze() in the extension host, for comparison');
   if (typeof m.loadAverage1m === 'number') {
     figure('  machine load during that run (1-min load average)', m.loadAverage1m, '', `${m.cpus ?? '?'} CPUs: a load above that count slows every figure`);

@@ -178,7 +178,14 @@ async function openFileInGroupOf(page, tabText, rel) {
 async function hoverUntil(page, target, where, widget, ms = 30_000) {
   const end = Date.now() + ms;
   for (;;) {
-    const [x, y] = where(await target.boundingBox());
+    const box = await target.boundingBox();
+    if (!box) {
+      // the editor re-rendered its lines this very moment: look again
+      if (Date.now() > end) throw new Error('the hover target is not rendered');
+      await page.waitForTimeout(200);
+      continue;
+    }
+    const [x, y] = where(box);
     await page.mouse.move(10, 10);
     await page.mouse.move(x, y, { steps: 2 });
     try {
@@ -335,6 +342,25 @@ module.exports = async (h) => {
     const figures = await frame().locator('.heatmap-figure').count();
     const picker = await frame().locator('.heatmap-figure .slice-picker').count();
     if (figures < 2 && picker < 1) throw new Error('neither one heatmap per head nor a head picker');
+    // every entry readable on its colour in this theme: WCAG AA contrast (4.5:1) at least
+    const worst = await heat.evaluate((t) => {
+      // computed colours come as rgb(0–255) or, for color-mix(), as color(srgb 0–1)
+      const lum = (css) => {
+        const n = css.match(/[\d.]+(e-?\d+)?/g).slice(0, 3).map(Number);
+        const [r, g, b] = (css.startsWith('color(srgb') ? n : n.map((x) => x / 255))
+          .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      let min = Infinity;
+      for (const td of t.querySelectorAll('td')) {
+        const s = getComputedStyle(td);
+        const [a, b] = [lum(s.color), lum(s.backgroundColor)].sort((x, y) => y - x);
+        min = Math.min(min, (a + 0.05) / (b + 0.05));
+      }
+      return min;
+    });
+    if (worst < 4.5) throw new Error(`a heatmap entry has a contrast of ${worst.toFixed(2)}:1 (< 4.5:1)`);
+    log(`  heatmap text contrast ≥ ${worst.toFixed(1)}:1`);
     // every column is inside the panel: nothing cut off on the right
     const fits = await heat.evaluate((t) => t.getBoundingClientRect().right <= document.documentElement.clientWidth);
     if (!fits) throw new Error('the heatmap is wider than the panel');
@@ -382,7 +408,7 @@ module.exports = async (h) => {
     if (!/^\[1, 1, 0, 0\]/.test(firstCell ?? '')) throw new Error(`first cell is ${firstCell}, not [1, 1, 0, 0]`);
     await result.scrollIntoViewIfNeeded();
     await page.waitForTimeout(400);
-    await shot('editor-slice-batched-dark');
+    await shot('editor-slice-batched-light');
     // hide the panel behind another editor of its group, then show it again: no retained context,
     // so the webview is rebuilt and must restore the derivation and the slice from its state
     await openFileInGroupOf(page, 'Attention Tutor', 'tp4/exercise2.py');
@@ -394,7 +420,7 @@ module.exports = async (h) => {
     if (restored !== picked) throw new Error('the panel came back without the picked slice');
     await again.evaluate((el) => el.closest('section').scrollIntoView({ block: 'center' }));
     await page.waitForTimeout(400);
-    await shot('editor-panel-restored-dark');
+    await shot('editor-panel-restored-light');
   });
 
   await check('editor [high contrast]: heatmap cells stay readable (theme colours, cell borders)', async () => {

@@ -275,7 +275,7 @@ describe('editor: providers in the extension host', function () {
     assert.ok(atEnd.every((k) => k.incremental), 'each keystroke re-traced incrementally');
     metrics.editorKeystrokeToDiagnosticsMs = median(atEnd.map((k) => k.ms));
     metrics.editorIncrementalTraceMs1000 = median(atEnd.map((k) => k.traceMs));
-    // mid-file: the statements after the edit run again (about half the program)
+    // mid-file: the tracer reruns the later statements that depend on the edited one
     const mid = Math.floor(big.lineCount / 2);
     const middle = () => new vscode.Position(mid, big.lineAt(mid).text.length);
     const inMiddle = [];
