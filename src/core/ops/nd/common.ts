@@ -7,7 +7,7 @@ import { Dim, Shape } from '../../shapes/dim';
 import { gather, stridedOffsets } from '../../shapes/strided';
 import type { ArrayValue, DType, Value } from '../../values';
 import { toArray } from '../convert';
-import type { OpCall } from '../types';
+import type { OpCall, OpModule } from '../types';
 
 export type PyType = 'ValueError' | 'IndexError' | 'TypeError' | 'AxisError' | 'LinAlgError';
 
@@ -32,6 +32,40 @@ export function arrayOrUnknown(v: Value | undefined): ArrayValue {
 
 export function result(shape: Shape | null, dtype: DType | null, data?: Float64Array): ArrayValue {
   return data === undefined ? { kind: 'array', shape, dtype } : { kind: 'array', shape, dtype, data };
+}
+
+/** What a shape op's plan of a call says: the operand and the result's shape (null: unknown). */
+export interface ShapePlan {
+  a: ArrayValue;
+  shape: Shape | null;
+}
+
+/**
+ * An op whose shape rule and evaluator start from the same plan of the call (the operand, the
+ * result's shape, whatever its kernel needs): shape() is the plan's shape with the operand's dtype,
+ * evaluate() the data `fill` computes for that shape, which is then concrete.
+ */
+export function plannedOp<P extends ShapePlan>(spec: {
+  names: readonly string[];
+  doc: string;
+  latex: (operands: readonly string[]) => string;
+  plan: (call: OpCall) => P;
+  fill: (p: P, shape: number[]) => Float64Array;
+}): OpModule {
+  return {
+    names: spec.names,
+    doc: spec.doc,
+    latex: spec.latex,
+    shape(call: OpCall): Value {
+      const p = spec.plan(call);
+      return result(p.shape, p.a.dtype);
+    },
+    evaluate(call: OpCall): Value {
+      const p = spec.plan(call);
+      const shape = p.shape as number[];
+      return result(shape, p.a.dtype, spec.fill(p, shape));
+    },
+  };
 }
 
 /** The concrete dims of a shape, or undefined when one is symbolic. */

@@ -3,10 +3,9 @@
 
 import { broadcastData } from '../../shapes/broadcast';
 import { Dim, type Shape } from '../../shapes/dim';
-import type { Value } from '../../values';
-import { arrayOrUnknown, compact, dataOf, fail, result, shapeOf } from '../nd/common';
+import { arrayOrUnknown, compact, dataOf, fail, plannedOp, shapeOf } from '../nd/common';
 import { registerOp } from '../registry';
-import type { OpCall, OpModule } from '../types';
+import type { OpCall } from '../types';
 import { intList } from './axes';
 
 function check(a: Shape, target: Shape): Shape {
@@ -34,19 +33,12 @@ function plan(call: OpCall) {
   return { a, shape: a.shape === null ? target : check(a.shape, target) };
 }
 
-const broadcastTo: OpModule = {
+const broadcastTo = plannedOp({
   names: ['np.broadcast_to'],
   doc: "Read an array as a larger shape without copying (numpy returns a read-only view): each axis of the array must be 1 or the target's size; the target may add leading axes.",
   latex: ([a]) => a,
-  shape(call: OpCall): Value {
-    const p = plan(call);
-    return result(p.shape, p.a.dtype);
-  },
-  evaluate(call: OpCall): Value {
-    const p = plan(call);
-    const out = p.shape as number[];
-    return result(out, p.a.dtype, broadcastData(dataOf(p.a), shapeOf(p.a), out));
-  },
-};
+  plan,
+  fill: (p, out) => broadcastData(dataOf(p.a), shapeOf(p.a), out),
+});
 
 registerOp(broadcastTo);

@@ -3,10 +3,9 @@
 // diagonal becoming the last axis).
 
 import { Dim } from '../../shapes/dim';
-import type { ArrayValue, Value } from '../../values';
-import { arrayOrUnknown, dataOf, fail, result, shapeOf, size } from '../nd/common';
+import { arrayOrUnknown, dataOf, fail, plannedOp, shapeOf, size } from '../nd/common';
 import { registerOp } from '../registry';
-import type { OpCall, OpModule } from '../types';
+import type { OpCall } from '../types';
 import { intValue, normAxis } from './axes';
 
 /** Length of the k-th diagonal of an r×c block. */
@@ -27,19 +26,15 @@ function diagPlan(call: OpCall) {
   throw fail('diag-dims', 'Input must be 1- or 2-d.', `np.diag attend un vecteur ou une matrice, pas un tableau à ${a.shape.length} dimensions (voir np.diagonal)`);
 }
 
-const diag: OpModule = {
+const diag = plannedOp({
   names: ['np.diag'],
   doc: 'From a vector v, the square matrix with v on its k-th diagonal (zeros elsewhere); from a matrix, its k-th diagonal as a vector.',
   latex: ([a]) => `\\operatorname{diag}(${a})`,
-  shape(call: OpCall): Value {
-    const p = diagPlan(call);
-    return result(p.shape, p.a.dtype);
-  },
-  evaluate(call: OpCall): Value {
-    const p = diagPlan(call);
+  plan: diagPlan,
+  fill(p, shape) {
     const s = shapeOf(p.a);
     const d = dataOf(p.a);
-    const out = new Float64Array(size(p.shape as number[]));
+    const out = new Float64Array(size(shape));
     const k = p.k;
     if (s.length === 1) {
       const n = s[0] + Math.abs(k);
@@ -47,9 +42,9 @@ const diag: OpModule = {
     } else {
       for (let i = 0; i < out.length; i++) out[i] = d[(k >= 0 ? i : i - k) * s[1] + (k >= 0 ? i + k : i)];
     }
-    return result(p.shape, p.a.dtype, out);
+    return out;
   },
-};
+});
 
 function diagonalPlan(call: OpCall) {
   const self = call.self !== undefined;
@@ -67,20 +62,14 @@ function diagonalPlan(call: OpCall) {
   return { a, k, i, j, shape: [...rest, diagLen(a.shape[i], a.shape[j], k)] };
 }
 
-const diagonal: OpModule = {
+const diagonal = plannedOp({
   names: ['np.diagonal', 'ndarray.diagonal'],
   doc: 'The diagonal a[…, i, i + offset] taken over axis1 and axis2 (default the first two); it becomes the last axis of the result.',
   latex: ([a]) => `\\operatorname{diag}(${a})`,
-  shape(call: OpCall): Value {
-    const p = diagonalPlan(call);
-    return result(p.shape, p.a.dtype);
-  },
-  evaluate(call: OpCall): Value {
-    const p = diagonalPlan(call);
-    const a = p.a as ArrayValue;
-    const s = shapeOf(a);
-    const d = dataOf(a);
-    const shape = p.shape as number[];
+  plan: diagonalPlan,
+  fill(p, shape) {
+    const s = shapeOf(p.a);
+    const d = dataOf(p.a);
     const len = shape[shape.length - 1];
     const str = s.map((_, q) => size(s.slice(q + 1)));
     const restAxes = s.map((_, q) => q).filter((q) => q !== p.i && q !== p.j);
@@ -99,9 +88,9 @@ const diagonal: OpModule = {
         out[r * len + t] = d[base + x * str[p.i!] + y * str[p.j!]];
       }
     }
-    return result(shape, a.dtype, out);
+    return out;
   },
-};
+});
 
 registerOp(diag);
 registerOp(diagonal);

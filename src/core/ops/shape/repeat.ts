@@ -2,10 +2,9 @@
 // array, a count per element allowed) and np.tile (the whole array repeated like tiles).
 
 import { Dim } from '../../shapes/dim';
-import type { Value } from '../../values';
-import { arrayOrUnknown, dataOf, fail, remapData, result, size } from '../nd/common';
+import { arrayOrUnknown, dataOf, fail, plannedOp, remapData, size } from '../nd/common';
 import { registerOp } from '../registry';
-import type { OpCall, OpModule } from '../types';
+import type { OpCall } from '../types';
 import { intList, intValue, normAxis } from './axes';
 
 const negative = () => fail('negative-dimension', 'negative dimensions are not allowed', 'les dimensions négatives ne sont pas autorisées');
@@ -37,16 +36,12 @@ function repeatPlan(call: OpCall) {
   return { a, shape: [...src.slice(0, axis), len, ...src.slice(axis + 1)], axis, reps, src };
 }
 
-const repeat: OpModule = {
+const repeat = plannedOp({
   names: ['np.repeat', 'ndarray.repeat'],
   doc: 'Repeat each element: np.repeat([1, 2], 2) → [1, 1, 2, 2]. Without axis the array is flattened first; repeats may give one count per element.',
   latex: ([a]) => a,
-  shape(call: OpCall): Value {
-    const p = repeatPlan(call);
-    return result(p.shape, p.a.dtype);
-  },
-  evaluate(call: OpCall): Value {
-    const p = repeatPlan(call);
+  plan: repeatPlan,
+  fill(p, shape) {
     const src = p.src as number[];
     const axis = p.axis!;
     const d = dataOf(p.a);
@@ -54,7 +49,7 @@ const repeat: OpModule = {
     const inner = size(src.slice(axis + 1));
     const n = src[axis];
     const counts = p.reps!.length === 1 ? Array(n).fill(p.reps![0]) : p.reps!;
-    const out = new Float64Array(size(p.shape as number[]));
+    const out = new Float64Array(size(shape));
     let pos = 0;
     for (let o = 0; o < outer; o++) {
       for (let i = 0; i < n; i++) {
@@ -65,9 +60,9 @@ const repeat: OpModule = {
         }
       }
     }
-    return result(p.shape, p.a.dtype, out);
+    return out;
   },
-};
+});
 
 function tilePlan(call: OpCall) {
   const a = arrayOrUnknown(call.args[0] ?? call.kwargs.get('A'));
@@ -81,23 +76,17 @@ function tilePlan(call: OpCall) {
   return { a, shape: src.map((d, i) => Dim.mul(d, r[i])), src, reps: r };
 }
 
-const tile: OpModule = {
+const tile = plannedOp({
   names: ['np.tile'],
   doc: 'Repeat the whole array reps times along each axis (reps is an int or a tuple; missing axes count as 1): np.tile([1, 2], 2) → [1, 2, 1, 2].',
   latex: ([a]) => a,
-  shape(call: OpCall): Value {
-    const p = tilePlan(call);
-    return result(p.shape, p.a.dtype);
-  },
-  evaluate(call: OpCall): Value {
-    const p = tilePlan(call);
+  plan: tilePlan,
+  fill(p, out) {
     const src = p.src as number[];
-    const out = p.shape as number[];
     // output index i along an axis reads the source's i mod its length: the tiles' period
-    const data = remapData(dataOf(p.a), src, out, (ax, i) => i % src[ax]);
-    return result(out, p.a.dtype, data);
+    return remapData(dataOf(p.a), src, out, (ax, i) => i % src[ax]);
   },
-};
+});
 
 registerOp(repeat);
 registerOp(tile);

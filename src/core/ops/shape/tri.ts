@@ -2,10 +2,9 @@
 // diagonal of the last two axes, zero elsewhere — the causal mask of decoder attention.
 // A 1-D input is treated as the rows of a square matrix, as numpy does.
 
-import type { ArrayValue, Value } from '../../values';
-import { arrayOrUnknown, dataOf, result, shapeOf, size } from '../nd/common';
+import { arrayOrUnknown, dataOf, plannedOp, shapeOf, size } from '../nd/common';
 import { registerOp } from '../registry';
-import type { OpCall, OpModule } from '../types';
+import type { OpCall } from '../types';
 import { intValue } from './axes';
 
 function plan(call: OpCall) {
@@ -16,20 +15,15 @@ function plan(call: OpCall) {
   return { a, k, shape };
 }
 
-function triangle(names: string[], upper: boolean, doc: string, tex: string): OpModule {
-  return {
+function triangle(names: string[], upper: boolean, doc: string, tex: string) {
+  return plannedOp({
     names,
     doc,
     latex: ([a]) => `\\operatorname{${tex}}(${a})`,
-    shape(call: OpCall): Value {
-      const p = plan(call);
-      return result(p.shape, p.a.dtype);
-    },
-    evaluate(call: OpCall): Value {
-      const p = plan(call);
-      const s = shapeOf(p.a as ArrayValue);
+    plan,
+    fill(p, out) {
+      const s = shapeOf(p.a);
       const d = dataOf(p.a);
-      const out = p.shape as number[];
       const rows = out[out.length - 2];
       const cols = out[out.length - 1];
       const batches = size(out.slice(0, -2));
@@ -45,9 +39,9 @@ function triangle(names: string[], upper: boolean, doc: string, tex: string): Op
           }
         }
       }
-      return result(out, p.a.dtype, data);
+      return data;
     },
-  };
+  });
 }
 
 registerOp(triangle(['np.triu'], true,
