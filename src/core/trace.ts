@@ -19,6 +19,7 @@ import { runFrom, snapshotRandom, traceUncalled, type Epoch } from './interp/run
 import { parsePython, type PythonParse } from './parse/python';
 import { reparsePython } from './parse/pythonIncremental';
 import type { Tops } from './parse/pythonTops';
+import type { LocShift } from './parse/pythonShift';
 import { parseTypeScript } from './parse/typescript';
 import type { Diagnostic } from './diagnostics';
 import type { Binding, FormulaSite, Language, Trace, TraceOptions } from './types';
@@ -52,6 +53,8 @@ interface IncrementalRun {
   prevPerTop?: PerTop;
   /** names assigned by the statements of the old program that are gone */
   removedTargets: Set<string>;
+  /** the edit moved rows or columns: cached sites and lints are in the old text's coordinates */
+  shift?: LocShift;
 }
 
 const now = (): number => globalThis.performance?.now() ?? Date.now();
@@ -175,7 +178,10 @@ function reusable(it: Interp, ctx: MatchContext, epochs: Epoch[], inc: Increment
     const e = epochs[i];
     if (!e) return undefined;
     for (const n of e.reads) if (names.has(n)) return undefined;
-    return { sites: prev.sites[old], lints: prev.lints[old] };
+    const { shift } = inc;
+    if (!shift) return { sites: prev.sites[old], lints: prev.lints[old] };
+    const moved = shift.isMoved(body[i].loc);
+    return { sites: prev.sites[old].map((s) => shift.site(s, moved)), lints: prev.lints[old].map((d) => shift.diagnostic(d)) };
   };
 }
 
@@ -296,13 +302,19 @@ export function traceIncremental(prev: Trace, newSource: string, edit: Edit): Tr
     const it = inner.it;
     inner.consumed = true;
     const old = rewindFrom(it, inner.epochs, inner.spec, k, inner.finalRandom);
+    const { shift } = parsed;
+    if (shift) {
+      // what the kept statements reported, in the new text's coordinates (their IR moved already)
+      it.diagnostics.forEach((d, i) => (it.diagnostics[i] = shift.diagnostic(d)));
+      for (const ds of old.diags) if (ds) ds.forEach((d, i) => (ds[i] = shift.diagnostic(d)));
+    }
     const fresh = new Interp(program, newSource, prev.language, it.options);
     adopt(fresh, it, t0);
     const rerun = rerunFrom(fresh, program.body, reused, old);
     const kept = new Set(reused);
     const removedTargets = new Set<string>();
     for (let o = k; o < oldBody.length; o++) if (!kept.has(o)) for (const n of assignedNames(oldBody[o])) removedTargets.add(n);
-    return finish(fresh, tree, rerun.epochs, newSource, inner.options, t0, parsed.tops, { reused, rerun, k, prevPerTop: inner.perTop, removedTargets });
+    return finish(fresh, tree, rerun.epochs, newSource, inner.options, t0, parsed.tops, { reused, rerun, k, prevPerTop: inner.perTop, removedTargets, shift });
   } catch (err) {
     try {
       return trace(newSource, prev.language, inner?.options ?? {});

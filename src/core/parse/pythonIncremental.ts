@@ -1,12 +1,14 @@
 // Incremental Python parse: after `tree.edit(edit)`, tree-sitter re-parses reusing the old tree,
 // and the top-level statements whose text the edit did not touch keep their IR (and so their
-// expression ids, which the interpreter's recorded values refer to). Only the rest is lowered.
+// expression ids, which the interpreter's recorded values refer to), moved to their new rows when
+// the edit added or removed lines. Only the rest is lowered.
 
 import type { Edit, Tree } from 'web-tree-sitter';
 import type { Program, Stmt } from '../ir';
 import { LowerContext } from './pythonContext';
 import { lowerPython } from './python';
 import { findBrokenLines } from './pythonRecover';
+import { LocShift } from './pythonShift';
 import { copyTopLevel, SourceLines, type SynNode } from './pythonSyntax';
 import { lowerTop, type PythonParse, type TopStmt, type Tops } from './pythonTops';
 import { parserFor } from './treeSitter';
@@ -16,8 +18,9 @@ const MAX_SPARSITY = 3;
 
 /**
  * Parse `source` after `edit`, `oldTree` being the previous parse already edited with it. With
- * `prev` (the previous parse's top-level ranges) and a one-row-count-preserving edit of an
- * error-free file, statements are reused; otherwise this is parsePython with the old tree.
+ * `prev` (the previous parse's top-level ranges) and an error-free file, the statements the edit
+ * did not touch are reused (moved in place when rows moved: `prev.program` is updated, not
+ * copied); otherwise this is parsePython with the old tree.
  */
 export function reparsePython(source: string, oldTree: Tree, edit: Edit, prev: { tops?: Tops; program: Program }): PythonParse {
   const tree = parserFor('python').parse(source, oldTree);
@@ -27,26 +30,24 @@ export function reparsePython(source: string, oldTree: Tree, edit: Edit, prev: {
 
 function reuseTops(source: string, tree: Tree, edit: Edit, prev: { tops?: Tops; program: Program }): PythonParse | undefined {
   const old = prev.tops;
-  // the kept statements would need their rows moved: not done here, the caller re-lowers all
-  const rowDelta = edit.newEndPosition.row - edit.oldEndPosition.row;
-  if (!old || rowDelta !== 0 || prev.program.syntaxErrors.length || tree.rootNode.hasError) return undefined;
+  if (!old || prev.program.syntaxErrors.length || tree.rootNode.hasError) return undefined;
   if (prev.program.exprCount > MAX_SPARSITY * old.denseCount + 64) return undefined;
   const delta = edit.newEndIndex - edit.oldEndIndex;
   const byStart = new Map<number, number>();
   old.list.forEach((t, i) => byStart.set(t.start, i));
-  const lines = new SourceLines(source);
-  const editEndRow = edit.newEndPosition.row;
-  /** the old statement this range is a verbatim copy of, at the same rows and columns */
+  /** the old statement this range is a verbatim copy of (before the edit, or after it and moved) */
   const sameAs = (s: number, e: number): number => {
     let i: number | undefined;
-    if (e < edit.startIndex) i = byStart.get(s);
-    else if (s > edit.newEndIndex && lines.point(s).row > editEndRow) i = byStart.get(s - delta);
+    // a statement ending where the edit starts keeps its text and range: it is the same statement
+    if (e <= edit.startIndex) i = byStart.get(s);
+    else if (s >= edit.newEndIndex) i = byStart.get(s - delta);
     if (i === undefined) return -1;
     const t = old.list[i];
-    const shift = e < edit.startIndex ? 0 : delta;
+    const shift = e <= edit.startIndex ? 0 : delta;
     return t.end + shift === e && old.source.slice(t.start, t.end) === source.slice(s, e) ? i : -1;
   };
   const decided: number[] = [];
+  const lines = new SourceLines(source);
   const { root, tops } = copyTopLevel(tree, lines, (s, e) => {
     const i = sameAs(s, e);
     decided.push(i);
@@ -59,19 +60,34 @@ function reuseTops(source: string, tree: Tree, edit: Edit, prev: { tops?: Tops; 
   const ctx = new LowerContext(source, prev.program.exprCount);
   const list: TopStmt[] = [];
   const reused: number[] = [];
+  /** kept statements after the edit: their locations move with the rows (and columns) before them */
+  const moved: Stmt[] = [];
+  let emptyAfter = false;
   let d = 0;
   for (const t of tops) {
     if (!t.statement) continue;
     const i = decided[d++];
     if (i >= 0) {
-      list.push({ start: t.start, end: t.end, stmt: old.list[i].stmt });
+      const stmt = old.list[i].stmt;
+      list.push({ start: t.start, end: t.end, stmt });
       reused.push(i);
+      if (t.start >= edit.newEndIndex && t.end > edit.startIndex) {
+        moved.push(stmt);
+        if (old.list[i].start === edit.startIndex) emptyAfter = true;
+      }
     } else {
       list.push(lowerTop(ctx, t.node!));
       reused.push(-1);
     }
   }
+  const shift = new LocShift(edit, emptyAfter);
+  const still = edit.newEndPosition.row === edit.oldEndPosition.row;
+  for (const stmt of moved) {
+    // with no row delta only a statement sharing the edit's last row has columns to move
+    if (still && stmt.loc.line - 1 > edit.oldEndPosition.row) continue;
+    shift.moveStmt(stmt);
+  }
   const body: Stmt[] = list.map((t) => t.stmt);
   const program: Program = { language: 'python', body, exprCount: ctx.exprCount, syntaxErrors: ctx.syntaxErrors };
-  return { program, tree, tops: { list, source, denseCount: old.denseCount }, reused };
+  return { program, tree, tops: { list, source, denseCount: old.denseCount }, reused, shift };
 }

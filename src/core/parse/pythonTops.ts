@@ -5,6 +5,7 @@ import type { Tree } from 'web-tree-sitter';
 import type { Program, Stmt } from '../ir';
 import { kids, type LowerContext } from './pythonContext';
 import { lowerStmt } from './pythonStmt';
+import type { LocShift } from './pythonShift';
 import type { SNode } from './pythonSyntax';
 
 export interface TopStmt {
@@ -29,6 +30,8 @@ export interface PythonParse {
   tops?: Tops;
   /** incremental parses: per statement of `program.body`, the index it had before, or -1 when lowered anew */
   reused?: number[];
+  /** incremental parses: how the edit moved positions (kept statements after it are moved already) */
+  shift?: LocShift;
 }
 
 /** What lowerBlock does for an error-free module (no ERROR nodes, nothing masked), range by range. */

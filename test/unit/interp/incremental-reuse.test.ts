@@ -37,7 +37,7 @@ function exprValues(t: Trace): string[] {
 function summary(t: Trace): string[] {
   return [
     ...t.bindings.map((x) => `B ${x.loc.line}:${x.loc.col} ${x.name} ${JSON.stringify(x.shape)} ${x.dtype} ${x.count} ${JSON.stringify(show(x.value))} ${x.why?.en ?? ''}`),
-    ...t.diagnostics.map((x) => `D ${x.loc.line}:${x.loc.col}:${x.loc.endLine}:${x.loc.endCol} ${x.severity} ${x.code} ${x.message.en}`),
+    ...t.diagnostics.map((x) => `D ${x.loc.line}:${x.loc.col}:${x.loc.endLine}:${x.loc.endCol} ${x.severity} ${x.code} ${x.message.en} ${JSON.stringify(x.fixes ?? [])}`),
     ...t.formulas.map((f) => `F ${f.kind} ${f.line} ${JSON.stringify(f.loc)} ${f.target} ${JSON.stringify(f.facts)}`),
     ...exprValues(t).map((s) => `E ${s}`),
   ];
@@ -62,6 +62,42 @@ function* edits(text0: string, seed: number, n: number): Generator<{ at: number;
     else {
       const m = /\d/.exec(line);
       e = m ? { at: start + m.index, del: 1, ins: String(1 + Math.floor(rand() * 9)) } : { at: start + line.length, del: 0, ins: ' + 0' };
+    }
+    text = text.slice(0, e.at) + e.ins + text.slice(e.at + e.del);
+    yield e;
+  }
+}
+
+/**
+ * Edits as people make them, most of them adding or removing rows: Enter at the end or start of a
+ * line (with the line's indentation), deleting a whole line or an empty one, a new statement or a
+ * duplicated line, joining two lines, and typing a character inside an expression.
+ */
+function* lineEdits(text0: string, seed: number, n: number): Generator<{ at: number; del: number; ins: string }> {
+  let s = seed;
+  const rand = (): number => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  let text = text0;
+  for (let i = 0; i < n; i++) {
+    const lines = text.split('\n');
+    const li = Math.floor(rand() * (lines.length - 1));
+    const start = lines.slice(0, li).join('\n').length + (li > 0 ? 1 : 0);
+    const line = lines[li];
+    const indent = /^\s*/.exec(line)![0];
+    const r = rand();
+    let e: { at: number; del: number; ins: string };
+    if (r < 0.2) e = { at: start + line.length, del: 0, ins: `\n${indent}${line.trimEnd().endsWith(':') ? '    ' : ''}` };
+    else if (r < 0.3) e = { at: start, del: 0, ins: '\n' };
+    else if (r < 0.45) e = { at: start, del: line.length + 1, ins: '' };
+    else if (r < 0.55) {
+      const empty = lines.findIndex((l, j) => j >= li && l.trim() === '');
+      const at = empty >= 0 ? lines.slice(0, empty).join('\n').length + (empty > 0 ? 1 : 0) : start;
+      e = empty >= 0 && empty < lines.length - 1 ? { at, del: lines[empty].length + 1, ins: '' } : { at: start, del: 0, ins: '\n' };
+    } else if (r < 0.65) e = { at: start, del: 0, ins: `${indent}tmp_${i} = ${i} * 2\n` };
+    else if (r < 0.75) e = { at: start, del: 0, ins: `${line}\n` };
+    else if (r < 0.8) e = { at: start + line.length, del: 1, ins: '' };
+    else {
+      const m = /\d/.exec(line);
+      e = m ? { at: start + m.index + 1, del: 0, ins: String(Math.floor(rand() * 10)) } : { at: start + line.length, del: 0, ins: ' * 1' };
     }
     text = text.slice(0, e.at) + e.ins + text.slice(e.at + e.del);
     yield e;
@@ -93,6 +129,92 @@ describe('interp: incremental re-trace reusing statements', function () {
       }
     });
   }
+
+  for (const [name, source] of programs) {
+    it(`${name}: Enter, deleted lines, new and duplicated lines, each re-traced from the last, equal full traces`, () => {
+      let text = source;
+      let prev = trace(text, 'python', { budgetMs: 60_000 });
+      let n = 0;
+      for (const e of lineEdits(source, name.length * 104729 + 3, 12)) {
+        const next = text.slice(0, e.at) + e.ins + text.slice(e.at + e.del);
+        const inc = traceIncremental(prev, next, editFromChange(text, e.at, e.at + e.del, e.ins));
+        assert.deepEqual(summary(inc), summary(trace(next, 'python', { budgetMs: 60_000 })), `edit ${++n}: ${JSON.stringify(e)}`);
+        text = next;
+        prev = inc;
+      }
+    });
+  }
+
+  /** A program with a formula, an error with a quick fix and a function called after the edit point. */
+  const moving = [
+    'import numpy as np',
+    'np.random.seed(0)',
+    'X = np.random.randn(4, 6)',
+    'W_Q = np.random.randn(6, 3)',
+    'W_K = np.random.randn(6, 3)',
+    'def proj(A, W):',
+    '    return A @ W',
+    '',
+    'Q = proj(X, W_Q)',
+    'K = proj(X, W_K)',
+    'scores = Q @ K / np.sqrt(3)',
+    'S = Q @ K.T / np.sqrt(3)',
+    'P = np.exp(S) / np.exp(S).sum(axis=0, keepdims=True)',
+    'y = P.sum()',
+    'Pn = np.exp(S) / np.exp(S).sum()',
+    'acc = 0',
+    'for t in range(6000):',
+    '    acc = acc + t',
+    '',
+  ].join('\n');
+
+  function lineEdit(text: string, at: number, del: number, ins: string): { next: string; inc: Trace; prev: Trace } {
+    const prev = trace(text, 'python');
+    const next = text.slice(0, at) + ins + text.slice(at + del);
+    return { next, prev, inc: traceIncremental(prev, next, editFromChange(text, at, at + del, ins)) };
+  }
+
+  it('Enter at the end of a line keeps every statement (same IR, same ids) and moves those below one row down', () => {
+    const at = moving.indexOf('W_K = np.random.randn(6, 3)') + 'W_K = np.random.randn(6, 3)'.length;
+    const prev = trace(moving, 'python');
+    const stmts = prev.program.body.slice();
+    const lines = stmts.map((st) => st.loc.line);
+    const next = `${moving.slice(0, at)}\n${moving.slice(at)}`;
+    const inc = traceIncremental(prev, next, editFromChange(moving, at, at, '\n'));
+    assert.deepEqual(summary(inc), summary(trace(next, 'python')));
+    // the statements are the old objects: nothing was lowered again
+    assert.equal(inc.program.body.length, stmts.length);
+    inc.program.body.forEach((st, i) => assert.equal(st, stmts[i]));
+    assert.deepEqual(inc.program.body.map((st) => st.loc.line), lines.map((l) => (l > 5 ? l + 1 : l)));
+    // the matmul error, its quick fix and the softmax-axis lint moved with their lines
+    const err = inc.diagnostics.find((d) => d.severity === 'error');
+    assert.equal(err?.loc.line, 12);
+    assert.ok(err?.fixes?.every((f) => f.edits.every((x) => x.loc.line === 12)));
+    assert.ok(inc.formulas.some((f) => f.line === 14 && f.kind === 'softmax'));
+    // a diagnostic whose range is not the IR's own (a widened loop's first three columns), a lint
+    assert.deepEqual(inc.diagnostics.find((d) => d.code === 'loop-widened')?.loc, { line: 18, col: 0, endLine: 18, endCol: 3 });
+    assert.ok(inc.diagnostics.some((d) => d.code === 'softmax-axis' && d.loc.line === 16));
+  });
+
+  it('deleting a line keeps the statements after it and moves them up; removing a definition re-runs its readers', () => {
+    const start = moving.indexOf('W_K = ');
+    const { next, inc } = lineEdit(moving, start, 'W_K = np.random.randn(6, 3)\n'.length, '');
+    const full = trace(next, 'python');
+    assert.deepEqual(summary(inc), summary(full));
+    assert.ok(inc.diagnostics.some((d) => d.code === 'name-error' || d.message.en.includes('W_K')));
+  });
+
+  it('Enter at the start of a line, a new statement above another, and a blank line in a function body', () => {
+    for (const [at, ins] of [
+      [moving.indexOf('Q = proj'), '\n'],
+      [moving.indexOf('S = Q @ K.T'), 'Z = X * 2\n'],
+      [moving.indexOf('    return A @ W'), '\n'],
+      [moving.indexOf('y = P.sum()'), 'scores = S\n'],
+    ] as [number, string][]) {
+      const { next, inc } = lineEdit(moving, at, 0, ins);
+      assert.deepEqual(summary(inc), summary(trace(next, 'python')), JSON.stringify(ins));
+    }
+  });
 
   it('an edit whose value is unchanged leaves the statements after it as they were (and still equal)', () => {
     const src = ['import numpy as np', 'np.random.seed(1)', 'a = np.random.randn(3)', 'b = a * 2', 'c = np.random.randn(2)', 'd = c + 1', ''].join('\n');

@@ -1,0 +1,145 @@
+// Moving source locations after an edit that adds or removes rows (Enter, deleting a line): the
+// statements an incremental parse keeps after the edit have their IR locations moved in place
+// (same nodes, same ids), and what was recorded in the old text's coordinates is mapped.
+
+import type { Diagnostic } from '../diagnostics';
+import type { Loc, Stmt } from '../ir';
+import type { FormulaSite } from '../types';
+
+/** The three points of a tree-sitter edit (rows 0-based, columns in UTF-16 code units). */
+export interface EditPoints {
+  startPosition: { row: number; column: number };
+  oldEndPosition: { row: number; column: number };
+  newEndPosition: { row: number; column: number };
+}
+
+/**
+ * One edit's effect on positions: a point at or after the old end moves by the row delta (and,
+ * on the old end's row, by the column delta), as tree-sitter moves its own nodes.
+ */
+export class LocShift {
+  /** IR locations already moved in place: mapping them again would move them twice */
+  private readonly moved = new WeakSet<Loc>();
+  private readonly dRow: number;
+  private readonly dCol: number;
+  /** 1-based line and column of the old end (and of the start) */
+  private readonly endLine: number;
+  private readonly endCol: number;
+  private readonly startLine: number;
+  private readonly startCol: number;
+
+  /**
+   * `emptyAfter`: an empty range exactly at a pure insertion point belongs to the text after it
+   * (a kept statement starts there) rather than to the text before it.
+   */
+  constructor(edit: EditPoints, private readonly emptyAfter: boolean) {
+    this.dRow = edit.newEndPosition.row - edit.oldEndPosition.row;
+    this.dCol = edit.newEndPosition.column - edit.oldEndPosition.column;
+    this.endLine = edit.oldEndPosition.row + 1;
+    this.endCol = edit.oldEndPosition.column;
+    this.startLine = edit.startPosition.row + 1;
+    this.startCol = edit.startPosition.column;
+  }
+
+  /** Whether `loc` is a kept statement's own location, moved in place. */
+  isMoved(loc: Loc): boolean {
+    return this.moved.has(loc);
+  }
+
+  /** The statement's line once moved (its whole subtree lies after the edit). */
+  line(line: number): number {
+    return line + this.dRow;
+  }
+
+  private atOrAfterEnd(line: number, col: number): boolean {
+    return line > this.endLine || (line === this.endLine && col >= this.endCol);
+  }
+
+  private afterStart(line: number, col: number): boolean {
+    return line > this.startLine || (line === this.startLine && col > this.startCol);
+  }
+
+  private moveStart(loc: Loc): void {
+    if (loc.line === this.endLine) loc.col += this.dCol;
+    loc.line += this.dRow;
+  }
+
+  private moveEnd(loc: Loc): void {
+    if (loc.endLine === this.endLine) loc.endCol += this.dCol;
+    loc.endLine += this.dRow;
+  }
+
+  /**
+   * Move every location of a kept statement that lies after the edit, in place. The nodes stay
+   * the same objects: the interpreter's recorder, function values and expression ids refer to them.
+   */
+  moveStmt(s: Stmt): void {
+    const visit = (o: object): void => {
+      if (Array.isArray(o)) {
+        for (const x of o) if (typeof x === 'object' && x !== null) visit(x);
+        return;
+      }
+      for (const key in o) {
+        const v = (o as Record<string, unknown>)[key];
+        if (typeof v !== 'object' || v === null) continue;
+        if (key === 'loc' || key === 'nameLoc') {
+          const loc = v as Loc;
+          if (this.moved.has(loc)) continue;
+          this.moved.add(loc);
+          this.moveEnd(loc);
+          this.moveStart(loc);
+        } else visit(v);
+      }
+    };
+    visit(s);
+  }
+
+  /**
+   * A location recorded in the old text's coordinates, in the new text's: the same object when it
+   * does not move (or is a kept statement's own, moved already), else a moved copy.
+   */
+  loc(loc: Loc): Loc {
+    if (this.moved.has(loc)) return loc;
+    const empty = loc.line === loc.endLine && loc.col === loc.endCol;
+    let a: boolean;
+    let b: boolean;
+    if (empty) {
+      // an empty range at a pure insertion point goes with the statement that owns that point
+      a = b = this.atOrAfterEnd(loc.line, loc.col) && (this.afterStart(loc.line, loc.col) || this.emptyAfter);
+    } else {
+      a = this.atOrAfterEnd(loc.line, loc.col);
+      b = this.atOrAfterEnd(loc.endLine, loc.endCol) && this.afterStart(loc.endLine, loc.endCol);
+    }
+    if (!a && !b) return loc;
+    const out = { ...loc };
+    if (b) this.moveEnd(out);
+    if (a) this.moveStart(out);
+    return out;
+  }
+
+  diagnostic(d: Diagnostic): Diagnostic {
+    const loc = this.loc(d.loc);
+    let fixes = d.fixes;
+    if (fixes) {
+      let changed = false;
+      const next = fixes.map((f) => {
+        const edits = f.edits.map((e) => {
+          const l = this.loc(e.loc);
+          if (l === e.loc) return e;
+          changed = true;
+          return { ...e, loc: l };
+        });
+        return changed ? { ...f, edits } : f;
+      });
+      if (changed) fixes = next;
+    }
+    return loc === d.loc && fixes === d.fixes ? d : { ...d, loc, ...(fixes ? { fixes } : {}) };
+  }
+
+  /** A cached formula site; `moved`: its statement group was moved (its CodeLens line moves too). */
+  site(s: FormulaSite, moved: boolean): FormulaSite {
+    const loc = this.loc(s.loc);
+    const line = moved ? this.line(s.line) : s.line;
+    return loc === s.loc && line === s.line ? s : { ...s, loc, line };
+  }
+}
