@@ -1,13 +1,14 @@
 // One contraction shared by np.dot and np.inner: sum over one axis of each operand, the result's
 // axes being a's remaining axes then b's (numpy's order for both). Done as a permutation to
-// (P×k)·(k×Q) and one gemm, so it is as fast as matmul. Also the scalar case (plain multiply).
+// (P×k)·(k×Q) and one gemm, so it is as fast as matmul. Also the scalar case (plain multiply),
+// and the op both are built from (they differ only in which axes meet and how numpy words a clash).
 
 import { Dim, type Shape } from '../../shapes/dim';
 import type { ArrayValue, DType } from '../../values';
 import { castData, operandOf, resultType } from '../dtype';
 import { NumpyError } from '../../diagnostics';
 import { compact, dataOf, permuteData, result, shapeOf, size } from '../nd/common';
-import type { OpCall } from '../types';
+import type { OpCall, OpModule } from '../types';
 import { mismatchText } from './hint';
 import { kernelFor } from './kernel';
 
@@ -70,4 +71,46 @@ export function productResult(shape: Shape, dtype: DType | null, data?: Float64A
   const r = result(shape, dtype, data);
   if (shape.length === 0 && data) r.scalar = true;
   return r;
+}
+
+/** How one contraction op (np.dot, np.inner) reads its call and which axes it sums over. */
+export interface Contraction {
+  names: readonly string[];
+  doc: string;
+  latex: (operands: readonly string[]) => string;
+  operands: (call: OpCall) => [ArrayValue, ArrayValue];
+  /** the summed axes (ia of a, ib of b), or null for the scalar case (a 0-d operand) */
+  axes: (a: Shape, b: Shape) => [number, number] | null;
+  /** numpy's error when the summed sizes certainly differ */
+  mismatch: (call: OpCall, a: Shape, b: Shape, ia: number, ib: number) => Error;
+}
+
+/** The op of a contraction: result dtype from both operands, shape a-rest then b-rest, one gemm. */
+export function contractionOp(c: Contraction): OpModule {
+  const check = (call: OpCall, a: Shape, b: Shape): Shape => {
+    const ax = c.axes(a, b);
+    if (!ax) return a.length === 0 ? b : a;
+    const [ia, ib] = ax;
+    if (Dim.certainlyDiffer(a[ia], b[ib])) throw c.mismatch(call, a, b, ia, ib);
+    return contractShape(a, ia, b, ib);
+  };
+  return {
+    names: c.names,
+    doc: c.doc,
+    latex: c.latex,
+    shape(call) {
+      const [a, b] = c.operands(call);
+      const dtype = mixedDtype(a, b);
+      if (a.shape === null || b.shape === null) return result(null, dtype);
+      return result(check(call, a.shape, b.shape), dtype);
+    },
+    evaluate(call) {
+      const [a, b] = c.operands(call);
+      const shape = check(call, a.shape!, b.shape!);
+      const dtype = mixedDtype(a, b) ?? 'float64';
+      const ax = c.axes(a.shape!, b.shape!);
+      const data = ax ? contractData(a, ax[0], b, ax[1], dtype) : scaleData(a, b, dtype);
+      return productResult(shape, dtype, data);
+    },
+  };
 }
