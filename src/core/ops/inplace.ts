@@ -8,8 +8,7 @@ import { toArray } from './convert';
 import { castScalar } from './dtype';
 import { concrete, fail } from './nd/common';
 import { registerOp } from './registry';
-import { reduceLayout } from './reduce/core';
-import { introArgsort, stableArgsort } from './sorting/introsort';
+import { sortLanes } from './sorting/sort';
 import type { OpCall } from './types';
 
 const NONE: Value = { kind: 'none' };
@@ -42,19 +41,7 @@ registerOp({
     const { a, axis, stable } = sortArgs(call);
     const s = a ? concrete(a.shape) : undefined;
     if (!a?.data || !s || axis === undefined) return NONE;
-    const data = a.data;
-    const { outer, inner } = reduceLayout(s, [axis]);
-    const lane = new Float64Array(inner.length);
-    const idx = new Int32Array(inner.length);
-    for (let o = 0; o < outer.length; o++) {
-      for (let j = 0; j < inner.length; j++) {
-        lane[j] = data[outer[o] + inner[j]];
-        idx[j] = j;
-      }
-      if (stable) stableArgsort(lane, idx);
-      else introArgsort(lane, idx);
-      for (let j = 0; j < inner.length; j++) data[outer[o] + inner[j]] = lane[idx[j]];
-    }
+    a.data.set(sortLanes(a.data, s, axis, stable).sorted);
     return NONE;
   },
 });

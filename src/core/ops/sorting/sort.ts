@@ -3,7 +3,7 @@
 // numpy's order, and kind='stable'/'mergesort' keeps ties in their original order.
 
 import { NumpyError } from '../../diagnostics';
-import type { ArrayValue, Value } from '../../values';
+import type { Value } from '../../values';
 import { arg, axisArg } from '../args';
 import { castScalar } from '../dtype';
 import { registerOp } from '../registry';
@@ -25,15 +25,17 @@ function bind(call: OpCall) {
   return { a, axis: axes === null ? null : axes === undefined ? undefined : axes[0], stable: kind === 'mergesort' || kind === 'stable' };
 }
 
-/** Sort every lane along `axis`; returns the permutation within each lane, laid out like the input. */
-function sortLanes(a: ArrayValue, axis: number | null, stable: boolean): { perm: Float64Array; shape: number[] } {
-  const data = a.data!;
-  const shape = axis === null ? [data.length] : (a.shape as number[]);
-  const ax = axis === null ? 0 : axis;
-  const { outer, inner } = reduceLayout(shape, [ax]);
+/**
+ * Sorts every lane of row-major `data` (shape `shape`) along `axis`: at each position, `perm` holds
+ * the lane index of the element that lands there (argsort) and `sorted` its value. np.sort,
+ * np.argsort and the in-place ndarray.sort all read it.
+ */
+export function sortLanes(data: Float64Array, shape: readonly number[], axis: number, stable: boolean): { perm: Float64Array; sorted: Float64Array } {
+  const { outer, inner } = reduceLayout(shape, [axis]);
   const lane = new Float64Array(inner.length);
   const idx = new Int32Array(inner.length);
   const perm = new Float64Array(data.length);
+  const sorted = new Float64Array(data.length);
   for (let o = 0; o < outer.length; o++) {
     for (let j = 0; j < inner.length; j++) {
       lane[j] = data[outer[o] + inner[j]];
@@ -41,9 +43,13 @@ function sortLanes(a: ArrayValue, axis: number | null, stable: boolean): { perm:
     }
     if (stable) stableArgsort(lane, idx);
     else introArgsort(lane, idx);
-    for (let j = 0; j < inner.length; j++) perm[outer[o] + inner[j]] = idx[j];
+    for (let j = 0; j < inner.length; j++) {
+      const at = outer[o] + inner[j];
+      perm[at] = idx[j];
+      sorted[at] = lane[idx[j]];
+    }
   }
-  return { perm, shape };
+  return { perm, sorted };
 }
 
 function define(names: string[], values: boolean, doc: string, latex: (ops: readonly string[]) => string): void {
@@ -60,17 +66,12 @@ function define(names: string[], values: boolean, doc: string, latex: (ops: read
     evaluate(call, abstract) {
       const { a, axis, stable } = bind(call);
       if (abstract.kind !== 'array' || !a?.data || a.shape === null || axis === undefined) return abstract;
-      const { perm, shape } = sortLanes(a, axis, stable);
+      // axis=None sorts the flattened array: one lane over all the data
+      const shape = axis === null ? [a.data.length] : (a.shape as number[]);
+      const { perm, sorted } = sortLanes(a.data, shape, axis ?? 0, stable);
       if (!values) return { ...abstract, data: perm };
-      const ax = axis ?? 0;
-      const { outer, inner } = reduceLayout(shape, [ax]);
-      const data = new Float64Array(perm.length);
-      for (let o = 0; o < outer.length; o++) {
-        for (let j = 0; j < inner.length; j++) {
-          const at = outer[o] + inner[j];
-          data[at] = castScalar(a.data[outer[o] + inner[perm[at]]], a.dtype ?? 'float64');
-        }
-      }
+      const dt = a.dtype ?? 'float64';
+      const data = sorted.map((x) => castScalar(x, dt));
       return { ...abstract, data };
     },
   });
