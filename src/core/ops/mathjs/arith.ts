@@ -118,21 +118,25 @@ function product(call: OpCall, a: T, b: T, withData: boolean): Value {
   }
   const shape = [...sa.slice(0, -1), ...sb.slice(1)];
   if (!withData || !a.data || !b.data) return result(shape, undefined, matrix);
-  const A = a.data;
-  const B = b.data;
   const m = sa.length === 2 ? sa[0] : 1;
-  const k = inner;
   const n = sb.length === 2 ? sb[1] : 1;
+  return result(shape, matmulLeftToRight(a.data, b.data, m, inner, n), matrix);
+}
+
+/**
+ * The (m×k)·(k×n) product of row-major data, each sum taken left to right from the first product
+ * as mathjs' loop does, so the rounding is mathjs' own (math.multiply, math.pow of a matrix).
+ */
+export function matmulLeftToRight(A: Float64Array, B: Float64Array, m: number, k: number, n: number): Float64Array {
   const out = new Float64Array(m * n);
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {
-      // left to right from the first product, exactly mathjs' loop
       let s = A[i * k] * B[j];
       for (let x = 1; x < k; x++) s += A[i * k + x] * B[x * n + j];
       out[i * n + j] = s;
     }
   }
-  return result(shape, out, matrix);
+  return out;
 }
 
 defineMathjsOp({

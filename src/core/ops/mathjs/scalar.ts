@@ -5,6 +5,7 @@
 
 import type { OpCall } from '../types';
 import type { Value } from '../../values';
+import { matmulLeftToRight } from './arith';
 import { argText, defineMathjsOp, mjsError, result, tensor, type T } from './tensor';
 
 function noMatrices(call: OpCall, name: string): never {
@@ -105,17 +106,7 @@ defineMathjsOp({
     let res: Float64Array = new Float64Array(n * n).map((_, i) => (i % (n + 1) === 0 ? 1 : 0));
     let x: Float64Array = a.data;
     let k = y;
-    const mul = (p: Float64Array, q: Float64Array): Float64Array => {
-      const out = new Float64Array(n * n);
-      for (let i = 0; i < n; i++) {
-        for (let j = 0; j < n; j++) {
-          let s = p[i * n] * q[j];
-          for (let t = 1; t < n; t++) s += p[i * n + t] * q[t * n + j];
-          out[i * n + j] = s;
-        }
-      }
-      return out;
-    };
+    const mul = (p: Float64Array, q: Float64Array): Float64Array => matmulLeftToRight(p, q, n, n, n);
     while (k > 0) {
       if (k & 1) res = mul(x, res);
       x = mul(x, x);
