@@ -73,11 +73,15 @@ export function reducedShape(shape: Shape, axes: readonly number[] | null, keepd
  * of the reduced axes), so element (o, j) is data[outer[o] + inner[j]].
  */
 export function reduceLayout(shape: readonly number[], axes: readonly number[] | null): { outer: Int32Array; inner: Int32Array } {
-  const red = new Set(axes ?? shape.map((_, i) => i));
   const strides = S.strides(shape);
-  const walk = (along: number[]) => stridedOffsets(along.map((ax) => shape[ax]), along.map((ax) => strides[ax]));
-  const all = shape.map((_, i) => i);
-  return { outer: walk(all.filter((i) => !red.has(i))), inner: walk(all.filter((i) => red.has(i))) };
+  const kept: [number[], number[]] = [[], []];
+  const reduced: [number[], number[]] = [[], []];
+  for (let i = 0; i < shape.length; i++) {
+    const to = axes === null || axes.includes(i) ? reduced : kept;
+    to[0].push(shape[i]);
+    to[1].push(strides[i]);
+  }
+  return { outer: stridedOffsets(kept[0], kept[1]), inner: stridedOffsets(reduced[0], reduced[1]) };
 }
 
 /** Does the reduction run along the contiguous last axis (where numpy sums pairwise)? */
