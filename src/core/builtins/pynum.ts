@@ -22,11 +22,16 @@ function mk(kind: 'int' | 'float', n: number | undefined): Value {
   return kind === 'int' ? { kind: 'int', value: n === undefined ? undefined : n === 0 ? 0 : n } : { kind: 'float', value: n };
 }
 
-/** CPython's float_floor_div / float_rem pair (Objects/floatobject.c semantics, re-derived). */
-function floatDivmod(a: number, b: number): [number, number] {
-  let mod = a % b;
+/**
+ * CPython's float divmod (Objects/floatobject.c, re-derived), which numpy's npy_divmod repeats for
+ * a nonzero divisor: [a // b, a % b] with the remainder taking b's sign. b must not be 0 (Python
+ * raises, numpy answers otherwise). C's `if (mod)` holds for nan, hence the explicit `!== 0`; a zero
+ * quotient keeps the sign of a / b (-0.0 // 5.0 is -0.0).
+ */
+export function floatDivmod(a: number, b: number): [number, number] {
+  let mod = a % b; // fmod
   let div = (a - mod) / b;
-  if (mod) {
+  if (mod !== 0) {
     if (b < 0 !== mod < 0) {
       mod += b;
       div -= 1;
@@ -35,11 +40,11 @@ function floatDivmod(a: number, b: number): [number, number] {
     mod = b < 0 ? -0 : 0;
   }
   let floordiv: number;
-  if (div) {
+  if (div !== 0) {
     floordiv = Math.floor(div);
     if (div - floordiv > 0.5) floordiv += 1;
   } else {
-    floordiv = a / b < 0 ? -0 : 0;
+    floordiv = a / b < 0 || Object.is(a / b, -0) ? -0 : 0;
   }
   return [floordiv, mod];
 }

@@ -2,6 +2,8 @@
 // Python-style floor division and modulo (ints: x // 0 == 0; floats: npy_divmod), integer powers,
 // C pow's special cases, and 64-bit bitwise operations.
 
+import { floatDivmod } from '../../builtins/pynum';
+
 /** numpy's integer floor division: rounds toward -inf; division by zero gives 0 (with a warning). */
 export function floorDivInt(a: number, b: number): number {
   if (b === 0) return 0;
@@ -23,25 +25,9 @@ export function modInt(a: number, b: number): number {
 
 /** npy_divmod for floats: returns [floordiv, mod] exactly as numpy computes them. */
 export function divmodFloat(a: number, b: number): [number, number] {
-  let mod = a % b; // fmod
-  if (b === 0) return [a / b, mod];
-  let div = (a - mod) / b;
-  if (mod !== 0) {
-    if (b < 0 !== mod < 0) {
-      mod += b;
-      div -= 1;
-    }
-  } else {
-    mod = b < 0 ? -0 : 0;
-  }
-  let floordiv: number;
-  if (div !== 0) {
-    floordiv = Math.floor(div);
-    if (div - floordiv > 0.5) floordiv += 1;
-  } else {
-    floordiv = a / b < 0 || Object.is(a / b, -0) ? -0 : 0;
-  }
-  return [floordiv, mod];
+  // numpy's only departure from Python's float divmod: x / 0 gives inf or nan instead of raising
+  if (b === 0) return [a / b, a % b];
+  return floatDivmod(a, b);
 }
 
 export function floorDivFloat(a: number, b: number): number {
