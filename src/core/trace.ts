@@ -115,7 +115,7 @@ function finish(it: Interp, tree: Tree, epochs: Epoch[], source: string, options
   const spec: Epoch = {
     log: new UndoLog(), exprIds: [], diagCount: it.diagnostics.length, random: finalRandom,
     defsSeen: it.defsSeen.size, defsCalled: it.defsCalled.size, symCounter: it.symCounter,
-    reads: new Set(), usesRandom: false, symDelta: 0, regs: newRegistryLog(),
+    reads: new Set(), defWrites: new Set(), usesRandom: false, symDelta: 0, regs: newRegistryLog(),
   };
   it.heap.epoch = spec.log;
   it.exprLog = spec.exprIds;
@@ -177,7 +177,9 @@ function reusable(it: Interp, ctx: MatchContext, epochs: Epoch[], inc: Increment
     if (old < 0 || !prev.sites[old]) return undefined;
     const e = epochs[i];
     if (!e) return undefined;
+    // the recognisers read statements by name, whatever the statement assigned first
     for (const n of e.reads) if (names.has(n)) return undefined;
+    for (const n of e.defWrites) if (names.has(n)) return undefined;
     const { shift } = inc;
     if (!shift) return { sites: prev.sites[old], lints: prev.lints[old] };
     const moved = shift.isMoved(body[i].loc);

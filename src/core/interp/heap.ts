@@ -157,6 +157,11 @@ export class Heap {
   epoch: UndoLog | undefined;
   /** module-level names read by the current top-level statement (what an edit elsewhere can reach) */
   reads: Set<string> | undefined;
+  /**
+   * module-level names the current top-level statement assigned outside any undecided branch: a
+   * later read in the same statement sees its own value, not the one before it (no dependency)
+   */
+  written: Set<string> | undefined;
 
   private logKeyAll(map: Map<string, Value>, key: string): void {
     const n = this.logs.length;

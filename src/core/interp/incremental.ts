@@ -107,7 +107,8 @@ class Dirty {
     const globals = this.it.globals.vars;
     for (const [map, keys] of e.log.keyMaps()) {
       if (map === globals) {
-        for (const name of keys) if (this.names.has(name)) return true;
+        // a name assigned for certain before any read is left as the old run left it: no dependency
+        for (const name of keys) if (this.names.has(name) && !e.defWrites.has(name)) return true;
       } else if (this.objects.has(map)) return true;
     }
     for (const o of e.log.objects()) if (this.objects.has(o)) return true;
@@ -165,6 +166,8 @@ export function rerunFrom(fresh: Interp, body: readonly Stmt[], reused: readonly
       prev.exprIds.forEach((id, j) => {
         if (fresh.exprValues[id] === undefined) fresh.exprValues[id] = vals[j];
       });
+      // the names it assigned for certain hold the old run's values again
+      for (const name of prev.defWrites) dirty.names.delete(name);
       const diagCount = fresh.diagnostics.length;
       for (const d of old.diags[o]) fresh.report(d);
       const symCounter = fresh.symCounter;

@@ -20,8 +20,10 @@ export interface Epoch {
   defsSeen: number;
   defsCalled: number;
   symCounter: number;
-  /** module-level names the statement looked up (found or not) */
+  /** module-level names the statement looked up (found or not) before assigning them itself */
   reads: Set<string>;
+  /** module-level names it assigned for certain (outside undecided branches) before any read */
+  defWrites: Set<string>;
   /** the statement drew from (or seeded) numpy's global generator */
   usesRandom: boolean;
   /** fresh symbols the statement allocated */
@@ -66,10 +68,11 @@ export function openEpoch(it: Interp, random: Map<string, unknown>): Epoch {
   const rec: Epoch = {
     log: new UndoLog(), exprIds: [], diagCount: it.diagnostics.length, random,
     defsSeen: it.defsSeen.size, defsCalled: it.defsCalled.size, symCounter: it.symCounter,
-    reads: new Set(), usesRandom: false, symDelta: 0, regs: newRegistryLog(),
+    reads: new Set(), defWrites: new Set(), usesRandom: false, symDelta: 0, regs: newRegistryLog(),
   };
   it.heap.epoch = rec.log;
   it.heap.reads = rec.reads;
+  it.heap.written = rec.defWrites;
   it.exprLog = rec.exprIds;
   it.regLog = rec.regs;
   it.randomDirty = false;
@@ -83,6 +86,7 @@ export function closeEpoch(it: Interp, rec?: Epoch): void {
   }
   it.heap.epoch = undefined;
   it.heap.reads = undefined;
+  it.heap.written = undefined;
   it.exprLog = undefined;
   it.regLog = undefined;
 }

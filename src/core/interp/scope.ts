@@ -27,6 +27,17 @@ export class Scope {
   /** `let x` / `const x`: the name belongs to this scope from now on (JavaScript only). */
   declare(name: string, v: Value): void {
     this.heap.set(this.vars, name, v);
+    if (this.kind === 'module') this.wrote(name);
+  }
+
+  /** A module-level name assigned for certain (no fork open): later reads depend on this statement only. */
+  private wrote(name: string): void {
+    if (this.heap.logs.length === 0) this.heap.written?.add(name);
+  }
+
+  private read(name: string): void {
+    const r = this.heap.reads;
+    if (r && !this.heap.written?.has(name)) r.add(name);
   }
 
   get module(): Scope {
@@ -36,7 +47,7 @@ export class Scope {
   lookup(name: string): Value | undefined {
     // module level (or not found anywhere): the running top-level statement depends on this name
     if (this.kind === 'module') {
-      this.heap.reads?.add(name);
+      this.read(name);
       return this.vars.get(name);
     }
     // own scope (whatever its kind), then the enclosing ones, class bodies skipped
@@ -50,7 +61,7 @@ export class Scope {
       }
       s = s.parent;
     }
-    this.heap.reads?.add(name);
+    this.read(name);
     return s?.vars.get(name);
   }
 
@@ -71,7 +82,9 @@ export class Scope {
   }
 
   set(name: string, v: Value): void {
-    this.heap.set(this.target(name).vars, name, v);
+    const t = this.target(name);
+    this.heap.set(t.vars, name, v);
+    if (t.kind === 'module') t.wrote(name);
   }
 
   delete(name: string): boolean {

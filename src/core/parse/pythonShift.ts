@@ -19,7 +19,7 @@ export interface EditPoints {
  */
 export class LocShift {
   /** IR locations already moved in place: mapping them again would move them twice */
-  private readonly moved = new WeakSet<Loc>();
+  private readonly moved = new Set<Loc>();
   private readonly dRow: number;
   private readonly dCol: number;
   /** 1-based line and column of the old end (and of the start) */

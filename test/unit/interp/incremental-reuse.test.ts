@@ -216,6 +216,24 @@ describe('interp: incremental re-trace reusing statements', function () {
     }
   });
 
+  it('a name a later statement assigns before reading it is no dependency; a name one arm of an undecided if assigns is', () => {
+    const src = ['import numpy as np', 'flag = np.random.rand() > 0.5', 'a = np.ones(2)', 'g = a * 3', 'if flag:', '    g = np.zeros(2)', 'r = g * 1', 'for i in range(2):', '    g = np.zeros(4)', '    h = g + 1', 's = h * 2', ''].join('\n');
+    const prev = trace(src, 'python');
+    const before = prev.exprValues.slice();
+    const at = src.indexOf('np.ones(2)') + 'np.ones('.length;
+    const next = `${src.slice(0, at)}3${src.slice(at + 1)}`;
+    const inc = traceIncremental(prev, next, editFromChange(src, at, at + 1, '3'));
+    assert.deepEqual(summary(inc), summary(trace(next, 'python')));
+    // the if joins the old g (now 3 long) with its arm's: r's size is no longer known
+    assert.equal(typeof inc.bindings.find((b) => b.name === 'r')?.shape?.[0], 'object');
+    // the loop assigns g before reading it: put back as it was, its values the very same objects
+    const loop = inc.program.body[6];
+    assert.ok(loop.k === 'for' && loop.body[1].k === 'assign');
+    const hValue = loop.body[1].value.id;
+    assert.ok(before[hValue] !== undefined);
+    assert.equal(inc.exprValues[hValue], before[hValue]);
+  });
+
   it('an edit whose value is unchanged leaves the statements after it as they were (and still equal)', () => {
     const src = ['import numpy as np', 'np.random.seed(1)', 'a = np.random.randn(3)', 'b = a * 2', 'c = np.random.randn(2)', 'd = c + 1', ''].join('\n');
     const prev = trace(src, 'python');
