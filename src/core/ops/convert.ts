@@ -26,11 +26,16 @@ export function unknownArray(shape: Shape | null, dtype: DType | null, why?: L10
   return why ? { kind: 'array', shape, dtype, why } : { kind: 'array', shape, dtype };
 }
 
-/** Is this value fully known (array data, scalar value, every item of a list/tuple)? */
-export function isDetermined(v: Value): boolean {
+/**
+ * Is every number, string and array element reachable from this value known? What an op needs to
+ * be evaluated rather than only shape-checked, and the interpreter to show a value. An empty array
+ * needs no data; an instance, an unknown or a structure nested past 20 levels counts as undetermined.
+ */
+export function isDetermined(v: Value, depth = 0): boolean {
+  if (depth > 20) return false;
   switch (v.kind) {
     case 'array':
-      return v.data !== undefined;
+      return v.data !== undefined || (!!v.shape && v.shape.some((d) => d === 0) && v.shape.every((d) => typeof d === 'number'));
     case 'int':
     case 'float':
     case 'bool':
@@ -38,11 +43,21 @@ export function isDetermined(v: Value): boolean {
       return v.value !== undefined;
     case 'list':
     case 'tuple':
-      return v.items !== null && v.items.every(isDetermined);
-    case 'none':
-      return true;
-    default:
+      return !!v.items && v.items.every((x) => isDetermined(x, depth + 1));
+    case 'dict':
+      return !!v.map && [...v.map.values()].every((e) => isDetermined(e.value, depth + 1));
+    case 'set':
+      return !!v.map && [...v.map.values()].every((x) => isDetermined(x, depth + 1));
+    case 'slice':
+      return isDetermined(v.start, depth + 1) && isDetermined(v.stop, depth + 1) && isDetermined(v.step, depth + 1);
+    case 'range':
+      return v.start !== undefined && v.stop !== undefined && v.step !== undefined;
+    case 'unknown':
+    case 'instance':
       return false;
+    default:
+      // none, ellipsis, functions, modules, classes: nothing in them is a number to know
+      return true;
   }
 }
 

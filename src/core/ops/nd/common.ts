@@ -150,11 +150,3 @@ export function itemsOf(v: Value): Value[] | null {
   if (v.kind === 'tuple' || v.kind === 'list') return v.items;
   return [v];
 }
-
-/** Is this value a determined array (or a Python number with a value)? */
-export function determined(v: Value): boolean {
-  if (v.kind === 'array') return v.data !== undefined;
-  if (v.kind === 'int' || v.kind === 'float' || v.kind === 'bool') return v.value !== undefined;
-  if (v.kind === 'list' || v.kind === 'tuple') return v.items !== null && v.items.every(determined);
-  return true;
-}
