@@ -144,10 +144,19 @@ async function editorLine(page, text) {
  * row of this very path is clicked (pressing Enter at once would open whatever was first).
  */
 async function quickOpen(page, rel) {
-  await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(rel);
+  // a webview taking focus as it settles closes Quick Open at once: open it again then
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+P');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 5_000 });
+      await input.fill(rel, { timeout: 5_000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.locator('.part.sidebar .composite.title').first().click({ position: { x: 60, y: 12 } });
+    }
+  }
   const name = path.basename(rel);
   await acceptFocusedRow(page, name, path.dirname(rel));
   await page.waitForSelector(`.tab.active[aria-label*="${name}"]`, { timeout: 15_000 });
