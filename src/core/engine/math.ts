@@ -11,33 +11,20 @@ import type * as Mathjs from 'mathjs' with { 'resolution-mode': 'import' };
 import * as M from 'mathjs';
 import { EngineError } from './errors';
 
-const {
-  create,
-  absDependencies, addDependencies, ceilDependencies, concatDependencies, cosDependencies, crossDependencies,
-  detDependencies, diagDependencies, divideDependencies, dotDependencies, dotDivideDependencies,
-  dotMultiplyDependencies, dotPowDependencies, erfDependencies, expDependencies, floorDependencies,
-  identityDependencies, invDependencies, log10Dependencies, log2Dependencies, logDependencies, mapDependencies,
-  matrixDependencies, maxDependencies, meanDependencies, minDependencies, modDependencies, multiplyDependencies,
-  normDependencies, onesDependencies, parseDependencies, powDependencies, prodDependencies, reshapeDependencies,
-  roundDependencies, signDependencies, sinDependencies, sizeDependencies, sqrtDependencies, squareDependencies,
-  stdDependencies, subtractDependencies, sumDependencies, tanDependencies, tanhDependencies, traceDependencies,
-  transposeDependencies, unaryMinusDependencies, varianceDependencies, zerosDependencies, cumsumDependencies,
-} = M as typeof Mathjs;
+/** The mathjs functions the instance is built from (each brings its `<name>Dependencies` factory set). */
+const FUNCTIONS = [
+  'abs', 'add', 'ceil', 'concat', 'cos', 'cross', 'cumsum', 'det', 'diag', 'divide', 'dot', 'dotDivide', 'dotMultiply',
+  'dotPow', 'erf', 'exp', 'floor', 'identity', 'inv', 'log', 'log10', 'log2', 'map', 'matrix', 'max', 'mean', 'min',
+  'mod', 'multiply', 'norm', 'ones', 'parse', 'pow', 'prod', 'reshape', 'round', 'sign', 'sin', 'size', 'sqrt',
+  'square', 'std', 'subtract', 'sum', 'tan', 'tanh', 'trace', 'transpose', 'unaryMinus', 'variance', 'zeros',
+] as const;
+
+const mathjsModule = M as typeof Mathjs;
+const factories = Object.fromEntries(
+  FUNCTIONS.map((name) => [`${name}Dependencies`, mathjsModule[`${name}Dependencies`]]),
+) as Mathjs.FactoryFunctionMap;
 type MathNode = Mathjs.MathNode;
-const math = create(
-  {
-    absDependencies, addDependencies, ceilDependencies, concatDependencies, cosDependencies, crossDependencies,
-    detDependencies, diagDependencies, divideDependencies, dotDependencies, dotDivideDependencies,
-    dotMultiplyDependencies, dotPowDependencies, erfDependencies, expDependencies, floorDependencies,
-    identityDependencies, invDependencies, log10Dependencies, log2Dependencies, logDependencies, mapDependencies,
-    matrixDependencies, maxDependencies, meanDependencies, minDependencies, modDependencies, multiplyDependencies,
-    normDependencies, onesDependencies, parseDependencies, powDependencies, prodDependencies, reshapeDependencies,
-    roundDependencies, signDependencies, sinDependencies, sizeDependencies, sqrtDependencies, squareDependencies,
-    stdDependencies, subtractDependencies, sumDependencies, tanDependencies, tanhDependencies, traceDependencies,
-    transposeDependencies, unaryMinusDependencies, varianceDependencies, zerosDependencies, cumsumDependencies,
-  },
-  { number: 'number', matrix: 'Matrix', precision: 64 },
-);
+const math = mathjsModule.create(factories, { number: 'number', matrix: 'Matrix', precision: 64 });
 
 // Keep our own handle on the parser before the instance's copy is disabled.
 const parseExpression = math.parse.bind(math) as (src: string) => MathNode;
