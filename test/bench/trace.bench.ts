@@ -150,7 +150,7 @@ function nextEdit(text: string, k: number): BenchEdit {
 }
 
 /** `n` edits, each re-traced incrementally from the previous trace. */
-function editSession(source: string, n: number): { wall: number[]; cpu: number[]; byKind: Map<string, number[]>; text: string; last: Trace } {
+export function editSession(source: string, n: number): { wall: number[]; cpu: number[]; byKind: Map<string, number[]>; text: string; last: Trace } {
   let prev = trace(source, 'python', { budgetMs: 5000 });
   let text = source;
   const wall: number[] = [];

@@ -174,11 +174,20 @@ export function reduction(ctx: MatchContext, e: Expr, kinds: string[]): Reductio
 /** Structural equality of two expressions (ids and locations ignored). */
 export function sameExpr(a: Expr | undefined, b: Expr | undefined): boolean {
   if (!a || !b) return a === b;
-  return strip(a) === strip(b);
+  return a === b || strip(a) === strip(b);
 }
 
-function strip(e: unknown): string {
-  return JSON.stringify(e, (k, v) => (k === 'id' || k === 'loc' ? undefined : v));
+/**
+ * An expression's structure as text, computed once per node: the recognisers compare the same
+ * operands against many statements. IR nodes never change shape after lowering (an incremental
+ * parse moves only their locations, which the text leaves out).
+ */
+const stripped = new WeakMap<Expr, string>();
+
+function strip(e: Expr): string {
+  let s = stripped.get(e);
+  if (s === undefined) stripped.set(e, (s = JSON.stringify(e, (k, v: unknown) => (k === 'id' || k === 'loc' ? undefined : v))));
+  return s;
 }
 
 /**
@@ -227,11 +236,23 @@ export function intValue(ctx: MatchContext, e: Expr | undefined): number | undef
   return v && v.kind === 'int' && typeof v.value === 'number' ? v.value : undefined;
 }
 
-/** Every sub-expression of an expression, the expression first. */
-export function* subExprs(e: Expr): Generator<Expr> {
-  yield e;
-  for (const c of children(e)) yield* subExprs(c);
+/** Every sub-expression of an expression, the expression first (depth first, in source order). */
+export function subExprs(e: Expr): readonly Expr[] {
+  // the same statement's expressions are walked by most recognisers and lints: walk them once
+  let out = walked.get(e);
+  if (!out) {
+    const acc: Expr[] = [];
+    const visit = (x: Expr): void => {
+      acc.push(x);
+      for (const c of children(x)) visit(c);
+    };
+    visit(e);
+    walked.set(e, (out = acc));
+  }
+  return out;
 }
+
+const walked = new WeakMap<Expr, readonly Expr[]>();
 
 export function children(e: Expr): Expr[] {
   switch (e.k) {
