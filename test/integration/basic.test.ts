@@ -2,37 +2,8 @@
 // Python file, and its providers answer through the public commands the editor itself uses.
 
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'llm-course.attention-tutor';
-/** dist/test/integration → the repository's examples/ (also the workspace folder in CI). */
-const examples = path.resolve(__dirname, '..', '..', '..', 'examples');
-const exampleUri = (rel: string) => vscode.Uri.file(path.join(examples, rel));
-
-async function open(rel: string): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument(exampleUri(rel));
-  return vscode.window.showTextDocument(doc);
-}
-
-/** Polls until `get` returns a value accepted by `ok`: providers answer once the trace is ready. */
-async function eventually<T>(get: () => Thenable<T> | T, ok: (v: T) => boolean, what: string, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  let last: T | undefined;
-  while (Date.now() < end) {
-    last = await get();
-    if (ok(last)) return last;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  assert.fail(`${what}: still not there after ${ms} ms (last: ${JSON.stringify(last)?.slice(0, 300)})`);
-}
-
-function hoverText(hovers: vscode.Hover[]): string {
-  return hovers
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : c.value))
-    .join('\n');
-}
+import { EXTENSION_ID, eventually, hoverAt, lineOf, open } from './helpers';
 
 describe('basic: the extension in a real extension host', () => {
   it('is installed and activates on exercise1.py', async () => {
@@ -58,25 +29,20 @@ describe('basic: the extension in a real extension host', () => {
     const titled = lenses.filter((l) => l.command?.title);
     assert.ok(titled.length > 0);
     // The softmax of exercise 1 (the `poids = …` line) carries a lens.
-    const softmaxLine = editor.document.getText().split('\n').findIndex((l) => l.startsWith('poids = '));
+    const softmaxLine = lineOf(editor.document, 'poids = ');
     assert.ok(titled.some((l) => Math.abs(l.range.start.line - softmaxLine) <= 1), `a lens near line ${softmaxLine + 1}: ${titled.map((l) => `${l.range.start.line + 1} ${l.command?.title}`).join('; ')}`);
   });
 
   it('says (4, 2) when hovering Q', async () => {
-    const editor = await open('tp4/exercise1.py');
-    const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('Q = X @ W_Q'));
-    assert.ok(line >= 0);
-    const hovers = await eventually(
-      () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, 0)),
-      (h) => hoverText(h ?? []).includes('(4, 2)'),
-      'hover on Q',
-    );
-    assert.match(hoverText(hovers), /\(4, 2\)/);
+    const { document: doc } = await open('tp4/exercise1.py');
+    const line = lineOf(doc, 'Q = X @ W_Q');
+    const text = await eventually(() => hoverAt(doc, line, 0), (t) => t.includes('(4, 2)'), 'hover on Q');
+    assert.match(text, /\(4, 2\)/);
   });
 
   it('reports the missing transpose in buggy/missing_transpose.py as an error', async () => {
     const editor = await open('buggy/missing_transpose.py');
-    const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('scores = Q @ K '));
+    const line = lineOf(editor.document, 'scores = Q @ K ');
     const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
     const diags = await eventually(
       () => vscode.languages.getDiagnostics(editor.document.uri),

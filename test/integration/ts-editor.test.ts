@@ -3,39 +3,10 @@
 // example, and mathjs' RangeError as an error diagnostic on the right line of a buggy example.
 
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TutorApi } from '../../src/vscode/activate';
+import { EXTENSION_ID, eventually, hoverAt, lineOf, openDocument as open } from './helpers';
 
-const EXTENSION_ID = 'llm-course.attention-tutor';
-const examples = path.resolve(__dirname, '..', '..', '..', 'examples');
-
-async function open(rel: string): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(examples, rel)));
-  await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
-  return doc;
-}
-
-async function eventually<T>(get: () => Thenable<T> | T, ok: (v: T) => boolean, what: string, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  let last: T | undefined;
-  while (Date.now() < end) {
-    last = await get();
-    if (ok(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.fail(`${what}: not there after ${ms} ms (last: ${JSON.stringify(last)?.slice(0, 400)})`);
-}
-
-const lineOf = (doc: vscode.TextDocument, prefix: string): number => {
-  const i = doc.getText().split('\n').findIndex((l) => l.startsWith(prefix));
-  assert.ok(i >= 0, `a line starting with ${prefix}`);
-  return i;
-};
-const hoverAt = async (doc: vscode.TextDocument, line: number, col: number): Promise<string> => {
-  const hs = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, col));
-  return (hs ?? []).flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
-};
 const lenses = async (doc: vscode.TextDocument): Promise<{ line: number; title: string }[]> => {
   const ls = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 20);
   return (ls ?? []).map((l) => ({ line: l.range.start.line, title: l.command?.title ?? '' }));
