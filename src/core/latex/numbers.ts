@@ -40,8 +40,8 @@ function shapeLabel(shape: readonly number[]): string {
 
 /**
  * A tensor as LaTeX: a scalar as a number, a vector as a one-row bmatrix (numpy prints 1-D
- * arrays as rows), a matrix as a bmatrix, higher ranks as a row of matrices (first slices, the
- * rest elided). Elided tensors carry their shape as a subscript.
+ * arrays as rows), a matrix as a bmatrix, higher ranks as a row of matrices (the first and the
+ * last slice, the rest elided). Elided tensors carry their shape as a subscript.
  */
 export function latexTensor(shape: readonly number[], data: ArrayLike<number>): string {
   if (shape.length === 0) return latexNumber(data[0]);
@@ -52,11 +52,12 @@ export function latexTensor(shape: readonly number[], data: ArrayLike<number>): 
     return shape[0] > FULL_LIMIT ? `${m}_{${shapeLabel(shape)}}` : m;
   }
   if (shape.length === 2) return matrix(shape[0], shape[1], data, 0, shape[0] > FULL_LIMIT || shape[1] > FULL_LIMIT ? shape : undefined);
-  // rank ≥ 3: the leading axes index a list of matrices
+  // rank ≥ 3: the leading axes index a list of matrices; past two, only the first and the last
+  // are written (a (B, h, T, d) batch would otherwise run far off the side of the panel)
   const rows = shape[shape.length - 2];
   const cols = shape[shape.length - 1];
   const count = shape.slice(0, -2).reduce((a, b) => a * b, 1);
-  const slices = count <= 4 ? Array.from({ length: count }, (_, i) => i) : [0, 1, null, count - 1];
+  const slices = count <= 2 ? Array.from({ length: count }, (_, i) => i) : [0, null, count - 1];
   const parts = slices.map((s) => (s === null ? '\\cdots' : matrix(rows, cols, data, s * rows * cols)));
   return `\\left[ ${parts.join(',\\; ')} \\right]_{${shapeLabel(shape)}}`;
 }
