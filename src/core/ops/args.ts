@@ -181,17 +181,14 @@ export function dtypeArg(call: OpCall, index: number, name: string): DType | nul
   return dtypeFromValue(v);
 }
 
-/** Split the source text of a tuple/list literal into its top-level items ("(n, d_k)" → ["n", "d_k"]). */
-function literalItems(text: string): string[] | undefined {
-  const t = text.trim();
-  if (!/^[([].*[)\]]$/s.test(t)) return undefined;
-  const body = t.slice(1, -1);
+/** Split source text at its top-level commas (not inside brackets): "n, f(a, b)" → ["n", "f(a, b)"]. */
+export function splitTopLevel(body: string): string[] {
   const items: string[] = [];
   let depth = 0;
   let cur = '';
   for (const ch of body) {
     if ('([{'.includes(ch)) depth++;
-    if (')]}'.includes(ch)) depth--;
+    else if (')]}'.includes(ch)) depth--;
     if (ch === ',' && depth === 0) {
       items.push(cur.trim());
       cur = '';
@@ -199,6 +196,13 @@ function literalItems(text: string): string[] | undefined {
   }
   if (cur.trim()) items.push(cur.trim());
   return items;
+}
+
+/** The top-level items of a tuple/list literal's source text ("(n, d_k)" → ["n", "d_k"]); undefined when it is not one. */
+export function literalItems(text: string | undefined): string[] | undefined {
+  const t = text?.trim();
+  if (!t || !/^[([].*[)\]]$/s.test(t)) return undefined;
+  return splitTopLevel(t.slice(1, -1));
 }
 
 const SIMPLE = /^[A-Za-z_][A-Za-z_0-9.]*(\s*(\/\/|\*|\+|-)\s*[A-Za-z_0-9.]+)*$/;

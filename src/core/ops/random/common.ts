@@ -9,7 +9,7 @@ import type { DType, L10nText, Value } from '../../values';
 import {
   globalRandomState, isRngState, loseState, WHY_LOST, WHY_UNSEEDED, type LegacyCore, type PCG64, type RngState,
 } from '../../random';
-import { arg, shapeFromValue } from '../args';
+import { arg, literalItems, shapeFromValue } from '../args';
 import type { OpCall } from '../types';
 
 /** The generator a call draws from; undefined when it is not known (e.g. an unknown object). */
@@ -66,7 +66,7 @@ export function sizeFromValue(v: Value, text?: string): Size | undefined {
   // rank known, some dims not: name them after the source text where it is a plain name
   const items = v.kind === 'tuple' || v.kind === 'list' ? v.items : v.kind === 'int' ? [v] : null;
   if (!items) return undefined;
-  const parts = v.kind === 'int' ? [text] : splitTuple(text);
+  const parts = v.kind === 'int' ? [text] : literalItems(text);
   const dims: Dim[] = [];
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
@@ -76,25 +76,6 @@ export function sizeFromValue(v: Value, text?: string): Size | undefined {
     dims.push(d);
   }
   return { none: false, shape: dims };
-}
-
-/** "(n, d)" → ["n", "d"]: top-level comma split of a tuple/list literal's text. */
-function splitTuple(text: string | undefined): string[] | undefined {
-  const t = text?.trim();
-  if (!t || !/^[([].*[)\]]$/s.test(t)) return undefined;
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of t.slice(1, -1)) {
-    if ('([{'.includes(ch)) depth++;
-    if (')]}'.includes(ch)) depth--;
-    if (ch === ',' && depth === 0) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  if (cur.trim()) out.push(cur);
-  return out.map((s) => s.trim());
 }
 
 /** Number of draws a size asks for; undefined when symbolic. */

@@ -5,6 +5,7 @@
 import { Dim } from '../../shapes/dim';
 import type { ArrayValue, Value } from '../../values';
 import { arrayOrUnknown, dataOf, dimOf, fail, permuteData, result, shapeOf } from '../nd/common';
+import { splitTopLevel } from '../args';
 import { registerOp } from '../registry';
 import type { OpCall, OpModule } from '../types';
 import { headSplitHint, reshapeShape, targetText, type TargetDim } from './reshapeRule';
@@ -14,19 +15,7 @@ export function splitTupleText(text: string | undefined): string[] | undefined {
   if (text === undefined) return undefined;
   let t = text.trim();
   if ((t.startsWith('(') && t.endsWith(')')) || (t.startsWith('[') && t.endsWith(']'))) t = t.slice(1, -1);
-  const parts: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of t) {
-    if ('([{'.includes(ch)) depth++;
-    else if (')]}'.includes(ch)) depth--;
-    if (ch === ',' && depth === 0) {
-      parts.push(cur.trim());
-      cur = '';
-    } else cur += ch;
-  }
-  if (cur.trim()) parts.push(cur.trim());
-  return parts;
+  return splitTopLevel(t);
 }
 
 /** The target's items with their source texts; undefined when its length is unknown. */
