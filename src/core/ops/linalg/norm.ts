@@ -4,9 +4,9 @@
 
 import type { Dim } from '../../shapes/dim';
 import type { ArrayValue, DType, Value } from '../../values';
-import { arrayOrUnknown, dataOf, fail, permuteData, result, shapeOf, size } from '../nd/common';
+import { arrayOrUnknown, dataOf, fail, permuteData, plannedOp, shapeOf, size } from '../nd/common';
 import { registerOp } from '../registry';
-import type { OpCall, OpModule } from '../types';
+import type { OpCall } from '../types';
 import { boolArg } from '../args';
 import { intList, normAxis } from '../shape/axes';
 import { finish } from './common';
@@ -129,18 +129,15 @@ function matrixNorm(m: Float64Array, r: number, c: number, ord: Ord): number {
   return o > 0 ? Math.max(...sums) : Math.min(...sums);
 }
 
-const norm: OpModule = {
+const norm = plannedOp({
   names: ['np.linalg.norm'],
   doc:
     'Vector or matrix norm. By default the Euclidean length √(Σ xᵢ²) of the flattened array; with axis=-1, the length of ' +
     "each row (keepdims=True keeps the axis for broadcasting, e.g. to normalise rows). ord selects 1, np.inf, … for vectors and 'fro', 'nuc', 2, 1, np.inf, … for matrices.",
   latex: ([x]) => `\\lVert ${x} \\rVert`,
-  shape(call: OpCall): Value {
-    const p = plan(call);
-    return result(p.shape, p.dtype);
-  },
-  evaluate(call: OpCall): Value {
-    const p = plan(call);
+  plan,
+  scalar: true,
+  fill(p) {
     const s = shapeOf(p.a);
     const axes = p.axes!;
     const kept = [...s.keys()].filter((i) => !axes.includes(i));
@@ -154,10 +151,8 @@ const norm: OpModule = {
       const block = data.subarray(i * g, (i + 1) * g);
       out[i] = axes.length === 2 && !p.flat ? matrixNorm(block, s[axes[0]], s[axes[1]], p.ord!) : vectorNorm(block, p.ord!);
     }
-    const r = result(p.shape, p.dtype, finish(out, p.dtype));
-    if (p.shape!.length === 0) r.scalar = true;
-    return r;
+    return finish(out, p.dtype);
   },
-};
+});
 
 registerOp(norm);

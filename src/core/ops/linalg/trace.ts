@@ -2,10 +2,10 @@
 // first two), other axes kept. Integer and bool inputs sum as int64, like numpy's sum.
 
 import { Dim } from '../../shapes/dim';
-import type { ArrayValue, DType, Value } from '../../values';
-import { arrayOrUnknown, dataOf, fail, result, shapeOf, size } from '../nd/common';
+import type { DType } from '../../values';
+import { arrayOrUnknown, dataOf, fail, plannedOp, shapeOf, size } from '../nd/common';
 import { registerOp } from '../registry';
-import type { OpCall, OpModule } from '../types';
+import type { OpCall } from '../types';
 import { intValue, normAxis } from '../shape/axes';
 import { isFloat } from '../dtype';
 
@@ -26,19 +26,15 @@ function plan(call: OpCall) {
   return { a, dtype, shape: rest as Dim[], i, j, offset };
 }
 
-const trace: OpModule = {
+const trace = plannedOp({
   names: ['np.trace', 'ndarray.trace'],
   doc: 'Sum of the diagonal Σᵢ a[i, i + offset] (over axis1/axis2, by default the first two axes; the other axes are kept).',
   latex: ([a]) => `\\operatorname{tr}(${a})`,
-  shape(call: OpCall): Value {
-    const p = plan(call);
-    return result(p.shape, p.dtype);
-  },
-  evaluate(call: OpCall): Value {
-    const p = plan(call);
-    const s = shapeOf(p.a as ArrayValue);
+  plan,
+  scalar: true,
+  fill(p, rest) {
+    const s = shapeOf(p.a);
     const d = dataOf(p.a);
-    const rest = p.shape as number[];
     const out = new Float64Array(size(rest));
     const str = s.map((_, q) => size(s.slice(q + 1)));
     const restAxes = s.map((_, q) => q).filter((q) => q !== p.i && q !== p.j);
@@ -61,10 +57,8 @@ const trace: OpModule = {
       }
       out[r] = acc;
     }
-    const res = result(rest, p.dtype, out);
-    if (rest.length === 0) res.scalar = true;
-    return res;
+    return out;
   },
-};
+});
 
 registerOp(trace);

@@ -34,16 +34,22 @@ export function result(shape: Shape | null, dtype: DType | null, data?: Float64A
   return data === undefined ? { kind: 'array', shape, dtype } : { kind: 'array', shape, dtype, data };
 }
 
-/** What a shape op's plan of a call says: the operand and the result's shape (null: unknown). */
+/** What an op's plan of a call says about its result: the shape (null: unknown) and the dtype. */
 export interface ShapePlan {
-  a: ArrayValue;
   shape: Shape | null;
+  /** the operand whose dtype the result keeps when the plan gives no `dtype` */
+  a?: ArrayValue;
+  /** the result's dtype when it is not the operand's (null: unknown) */
+  dtype?: DType | null;
 }
 
+const planDtype = (p: ShapePlan): DType | null => (p.dtype !== undefined ? p.dtype : p.a?.dtype ?? null);
+
 /**
- * An op whose shape rule and evaluator start from the same plan of the call (the operand, the
- * result's shape, whatever its kernel needs): shape() is the plan's shape with the operand's dtype,
- * evaluate() the data `fill` computes for that shape, which is then concrete.
+ * An op whose shape rule and evaluator start from the same plan of the call (operands, the
+ * result's shape and dtype, whatever its kernel needs): shape() is the plan's shape and dtype,
+ * evaluate() adds the data `fill` computes for that shape, which is then concrete. With `scalar`,
+ * a 0-d result is a numpy scalar (np.float64(…), as reductions return), not a 0-d array.
  */
 export function plannedOp<P extends ShapePlan>(spec: {
   names: readonly string[];
@@ -51,6 +57,7 @@ export function plannedOp<P extends ShapePlan>(spec: {
   latex: (operands: readonly string[]) => string;
   plan: (call: OpCall) => P;
   fill: (p: P, shape: number[]) => Float64Array;
+  scalar?: boolean;
 }): OpModule {
   return {
     names: spec.names,
@@ -58,12 +65,14 @@ export function plannedOp<P extends ShapePlan>(spec: {
     latex: spec.latex,
     shape(call: OpCall): Value {
       const p = spec.plan(call);
-      return result(p.shape, p.a.dtype);
+      return result(p.shape, planDtype(p));
     },
     evaluate(call: OpCall): Value {
       const p = spec.plan(call);
       const shape = p.shape as number[];
-      return result(shape, p.a.dtype, spec.fill(p, shape));
+      const r = result(shape, planDtype(p), spec.fill(p, shape));
+      if (spec.scalar && shape.length === 0) r.scalar = true;
+      return r;
     },
   };
 }

@@ -5,7 +5,7 @@ import { Dim } from '../../shapes/dim';
 import type { ArrayValue, DType, ListValue, Value } from '../../values';
 import { dtypeArg, symDimOf } from '../args';
 import { castData } from '../dtype';
-import { asArray, dataOf, result, size } from '../nd/common';
+import { asArray, dataOf, plannedOp, result, size } from '../nd/common';
 import { registerOp } from '../registry';
 import type { OpCall, OpModule } from '../types';
 import { intValue } from './axes';
@@ -22,22 +22,17 @@ function triPlan(call: OpCall) {
   return { n, m, k, dtype, shape: n === undefined || m === undefined ? null : [n, m] };
 }
 
-const tri: OpModule = {
+const tri = plannedOp({
   names: ['np.tri'],
   doc: 'An N×M array with ones on and below the k-th diagonal (j − i ≤ k) and zeros above: np.tri(n) is the causal mask of a decoder.',
   latex: ([n]) => `\\operatorname{tri}(${n ?? 'n'})`,
-  shape(call: OpCall): Value {
-    const p = triPlan(call);
-    return result(p.shape, p.dtype);
-  },
-  evaluate(call: OpCall): Value {
-    const p = triPlan(call);
-    const [n, m] = p.shape as number[];
+  plan: triPlan,
+  fill(p, [n, m]) {
     const out = new Float64Array(n * m);
     for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) if (j - i <= p.k) out[i * m + j] = 1;
-    return result([n, m], p.dtype, p.dtype ? castData(out, p.dtype) : out);
+    return p.dtype ? castData(out, p.dtype) : out;
   },
-};
+});
 
 function gridPlan(call: OpCall) {
   const xs = call.args.map((v) => asArray(v) ?? ({ kind: 'array', shape: null, dtype: null } as ArrayValue));

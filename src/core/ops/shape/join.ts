@@ -5,7 +5,7 @@
 import { Dim, Shape } from '../../shapes/dim';
 import type { ArrayValue, DType, Value } from '../../values';
 import { castScalar, resultType } from '../dtype';
-import { asArray, dataOf, fail, result, size } from '../nd/common';
+import { asArray, dataOf, fail, plannedOp, result, size } from '../nd/common';
 import { registerOp } from '../registry';
 import type { OpCall, OpModule } from '../types';
 import { normAxis } from './axes';
@@ -102,23 +102,19 @@ function joiner(names: string[], doc: string, latex: (ops: readonly string[]) =>
     if (!prep) return { arrays, dtype, shape: null };
     return { arrays, dtype, shape: concatShape(prep.shapes, prep.axis), prep };
   };
-  return {
+  return plannedOp({
     names,
     doc,
     latex,
-    shape(call: OpCall): Value {
-      const p = plan(call);
-      return result(p.shape, p.dtype);
-    },
-    evaluate(call: OpCall): Value {
-      const p = plan(call);
+    plan,
+    fill(p) {
       const prep = p.prep!;
       const nd = prep.shapes[0].length;
       const axis = normAxis(prep.axis, nd);
       const ops = p.arrays!.map((a, i) => ({ shape: prep.shapes[i] as number[], data: dataOf(a) }));
-      return result(p.shape, p.dtype, concatData(ops, axis, p.dtype ?? 'float64'));
+      return concatData(ops, axis, p.dtype ?? 'float64');
     },
-  };
+  });
 }
 
 const flatLen = (s: Shape): Dim => s.reduce<Dim>((p, d) => Dim.mul(p, d), 1);
