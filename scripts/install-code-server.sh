@@ -13,10 +13,21 @@ if [ -x "$CS" ] && [ "$(node -p "require('$DIR/cs/node_modules/code-server/packa
   echo "code-server $VERSION already installed in $DIR/cs"
   exit 0
 fi
-for tool in rg cc make python3; do
-  command -v "$tool" >/dev/null || { echo "install-code-server: '$tool' is missing (apt-get install ripgrep build-essential python3 libkrb5-dev)" >&2; exit 2; }
-done
-[ -f /usr/include/gssapi/gssapi.h ] || { echo "install-code-server: Kerberos headers missing (apt-get install libkrb5-dev)" >&2; exit 2; }
+# What code-server's native modules need from Debian: installed here when we may (root, or
+# password-less sudo), so that `npm ci && npm start` works on a fresh machine as the README says.
+APT_PKGS=(ripgrep build-essential python3 libkrb5-dev pkg-config)
+have_all() {
+  for tool in rg cc make python3; do command -v "$tool" >/dev/null || return 1; done
+  [ -f /usr/include/gssapi/gssapi.h ]
+}
+if ! have_all; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo -n"
+  if [ "$(id -u)" -eq 0 ] || sudo -n true 2>/dev/null; then
+    echo "installing ${APT_PKGS[*]} with apt-get…"
+    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${APT_PKGS[@]}" >/dev/null
+  fi
+  have_all || { echo "install-code-server: missing system packages: apt-get install ${APT_PKGS[*]}" >&2; exit 2; }
+fi
 
 mkdir -p "$DIR/tmp" "$DIR/cs"
 # Why each variable: node-gyp must use the headers of the Debian nodejs package instead of downloading
