@@ -158,6 +158,17 @@ export function reductionResult(shape: Shape, dtype: DType | null): ArrayValue {
   return out;
 }
 
+/**
+ * The result of an op along one axis that keeps the operand's shape (cumsum, sort, argsort): that
+ * shape, or the flattened length for axis=None; unknown when the operand, its shape or the axis is.
+ */
+export function alongAxisResult(a: ArrayValue | null, axis: number | null | undefined, dtype: DType | null): ArrayValue {
+  if (!a || a.shape === null || axis === undefined) return { kind: 'array', shape: null, dtype };
+  if (axis !== null) return { kind: 'array', shape: a.shape, dtype };
+  const n = S.size(a.shape);
+  return { kind: 'array', shape: n === undefined ? null : [n], dtype };
+}
+
 /** Apply `fn` to the elements of each output position (gathered into one reused buffer). */
 export function reduceData(data: Float64Array, shape: readonly number[], axes: readonly number[] | null, fn: (buf: Float64Array, n: number) => number): Float64Array {
   const { outer, inner } = reduceLayout(shape, axes);

@@ -6,7 +6,7 @@ import { axisArg, dtypeArg, typeError } from '../args';
 import { castScalar } from '../dtype';
 import { registerOp } from '../registry';
 import type { OpCall } from '../types';
-import { reduceLayout, subjectOf, sumDtype } from './core';
+import { alongAxisResult, reduceLayout, subjectOf, sumDtype } from './core';
 
 function bind(call: OpCall) {
   const a = subjectOf(call);
@@ -24,10 +24,7 @@ function define(names: string[], mul: boolean, doc: string, latex: (ops: readonl
     shape(call): Value {
       const { a, axis, dtype } = bind(call);
       const dt: DType | null = dtype ?? (a?.dtype ? sumDtype(a.dtype) : null);
-      if (!a || a.shape === null || axis === undefined) return { kind: 'array', shape: null, dtype: dt };
-      if (axis !== null) return { kind: 'array', shape: a.shape, dtype: dt };
-      const size = a.shape.every((d) => typeof d === 'number') ? (a.shape as number[]).reduce((p, d) => p * d, 1) : null;
-      return { kind: 'array', shape: size === null ? null : [size], dtype: dt };
+      return alongAxisResult(a, axis, dt);
     },
     evaluate(call, abstract) {
       const { a, axis } = bind(call);

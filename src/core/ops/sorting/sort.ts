@@ -7,7 +7,7 @@ import type { Value } from '../../values';
 import { arg, axisArg } from '../args';
 import { castScalar } from '../dtype';
 import { registerOp } from '../registry';
-import { reduceLayout, subjectOf } from '../reduce/core';
+import { alongAxisResult, reduceLayout, subjectOf } from '../reduce/core';
 import type { OpCall } from '../types';
 import { introArgsort, stableArgsort } from './introsort';
 
@@ -58,10 +58,7 @@ function define(names: string[], values: boolean, doc: string, latex: (ops: read
     shape(call): Value {
       const { a, axis } = bind(call);
       const dt = values ? a?.dtype ?? null : 'int64';
-      if (!a || a.shape === null || axis === undefined) return { kind: 'array', shape: null, dtype: dt };
-      if (axis !== null) return { kind: 'array', shape: a.shape, dtype: dt };
-      const size = a.shape.every((d) => typeof d === 'number') ? (a.shape as number[]).reduce((p, d) => p * d, 1) : null;
-      return { kind: 'array', shape: size === null ? null : [size], dtype: dt };
+      return alongAxisResult(a, axis, dt);
     },
     evaluate(call, abstract) {
       const { a, axis, stable } = bind(call);
