@@ -12,10 +12,10 @@ import { mergeSites, perTopLevel, type PerTop } from './formulas/index';
 import { mergeLints } from './formulas/lints/index';
 import { buildContext, exprName, type MatchContext } from './formulas/match';
 import type { Program, Stmt } from './ir';
-import { Interp, newRegistryLog } from './interp/context';
-import { UndoLog } from './interp/heap';
+import { Interp } from './interp/context';
 import { rerunFrom, rewindFrom, type Rerun } from './interp/incremental';
-import { runFrom, snapshotRandom, traceUncalled, type Epoch } from './interp/run';
+import { runFrom, snapshotRandom, type Epoch } from './interp/run';
+import { keepUncalled, runUncalled, type RewoundPhase, type UncalledPhase } from './interp/uncalled';
 import { parsePython, type PythonParse } from './parse/python';
 import { reparsePython } from './parse/pythonIncremental';
 import type { Tops } from './parse/pythonTops';
@@ -31,7 +31,8 @@ interface Internals {
   tree: Tree;
   it: Interp;
   epochs: Epoch[];
-  spec: Epoch;
+  /** the functions nobody called, traced last */
+  phase: UncalledPhase;
   source: string;
   options: TraceOptions;
   /** an incremental run rewinds the interpreter in place: a trace can seed only one */
@@ -55,6 +56,8 @@ interface IncrementalRun {
   removedTargets: Set<string>;
   /** the edit moved rows or columns: cached sites and lints are in the old text's coordinates */
   shift?: LocShift;
+  /** the previous run's uncalled-function phase, put back when nothing it read changed */
+  phase: RewoundPhase;
 }
 
 const now = (): number => globalThis.performance?.now() ?? Date.now();
@@ -112,16 +115,8 @@ function newInterp(program: Program, src: string, language: Language, options: T
 /** Uncalled functions, syntax errors, bindings and formulas: what every run ends with. */
 function finish(it: Interp, tree: Tree, epochs: Epoch[], source: string, options: TraceOptions, t0: number, tops?: Tops, inc?: IncrementalRun): Trace {
   const finalRandom = snapshotRandom(it);
-  const spec: Epoch = {
-    log: new UndoLog(), exprIds: [], diagCount: it.diagnostics.length, random: finalRandom,
-    defsSeen: it.defsSeen.size, defsCalled: it.defsCalled.size, symCounter: it.symCounter,
-    reads: new Set(), defWrites: new Set(), usesRandom: false, symDelta: 0, regs: newRegistryLog(),
-  };
-  it.heap.epoch = spec.log;
-  it.exprLog = spec.exprIds;
-  if (!it.budgetExceeded) traceUncalled(it);
-  it.heap.epoch = undefined;
-  it.exprLog = undefined;
+  const kept = inc && keepUncalled(it, inc.phase, inc.rerun, finalRandom);
+  const phase = kept || runUncalled(it, finalRandom);
   const diagnostics = [...it.diagnostics];
   for (const e of it.program.syntaxErrors) {
     diagnostics.push({ loc: e.loc, severity: 'error', code: 'syntax', message: { en: `syntax error: ${e.message}`, fr: `erreur de syntaxe : ${e.message}` } });
@@ -142,7 +137,7 @@ function finish(it: Interp, tree: Tree, epochs: Epoch[], source: string, options
   let perTop: PerTop | undefined;
   try {
     const ctx = buildContext(trace.program, trace.exprValues);
-    perTop = perTopLevel(ctx, inc ? reusable(it, ctx, epochs, inc) : () => undefined);
+    perTop = perTopLevel(ctx, inc ? reusable(it, ctx, epochs, inc, !!kept) : () => undefined);
     trace.formulas = mergeSites(perTop.sites);
   } catch {
     trace.formulas = [];
@@ -153,23 +148,24 @@ function finish(it: Interp, tree: Tree, epochs: Epoch[], source: string, options
     diagnostics.sort((a, b) => a.loc.line - b.loc.line || a.loc.col - b.loc.col);
   }
   trace.stats.ms = now() - t0;
-  internals.set(trace, { tree, it, epochs, spec, source, options, consumed: false, tops, finalRandom, perTop });
+  internals.set(trace, { tree, it, epochs, phase, source, options, consumed: false, tops, finalRandom, perTop });
   return trace;
 }
 
 /**
  * Which statement groups can keep the formula sites and lints of the previous trace: those that
  * were put back (not run again), read no name anything re-run assigned, and define no function
- * whose recorded values may have changed (called by what ran, or traced as uncalled).
+ * whose recorded values may have changed (called by what ran, or traced as uncalled again:
+ * `phaseKept` says the uncalled functions' values were put back as they were).
  */
-function reusable(it: Interp, ctx: MatchContext, epochs: Epoch[], inc: IncrementalRun): (i: number) => { sites: FormulaSite[]; lints: Diagnostic[] } | undefined {
+function reusable(it: Interp, ctx: MatchContext, epochs: Epoch[], inc: IncrementalRun, phaseKept: boolean): (i: number) => { sites: FormulaSite[]; lints: Diagnostic[] } | undefined {
   const prev = inc.prevPerTop;
   if (!prev || inc.rerun.importsChanged || ctx.program !== it.program) return () => undefined;
   const names = new Set([...inc.rerun.written, ...inc.removedTargets]);
   const body = it.program.body;
   for (let i = inc.k; i < body.length; i++) if (inc.rerun.ran[i - inc.k]) for (const n of assignedNames(body[i])) names.add(n);
   const defs = new Set<object>(inc.rerun.calledDefs);
-  for (const node of it.defsSeen.keys()) if (!it.defsCalled.has(node)) defs.add(node);
+  if (!phaseKept) for (const node of it.defsSeen.keys()) if (!it.defsCalled.has(node)) defs.add(node);
   const holding = topsHolding(body, defs);
   return (i) => {
     if (holding.has(i)) return undefined;
@@ -303,12 +299,12 @@ export function traceIncremental(prev: Trace, newSource: string, edit: Edit): Tr
     if (k === 0 && !parsed.reused) return trace(newSource, prev.language, inner.options);
     const it = inner.it;
     inner.consumed = true;
-    const old = rewindFrom(it, inner.epochs, inner.spec, k, inner.finalRandom);
+    const old = rewindFrom(it, inner.epochs, inner.phase, k, inner.finalRandom);
     const { shift } = parsed;
     if (shift) {
       // what the kept statements reported, in the new text's coordinates (their IR moved already)
       it.diagnostics.forEach((d, i) => (it.diagnostics[i] = shift.diagnostic(d)));
-      for (const ds of old.diags) if (ds) ds.forEach((d, i) => (ds[i] = shift.diagnostic(d)));
+      for (const ds of [...old.diags, old.phase.diags]) if (ds) ds.forEach((d, i) => (ds[i] = shift.diagnostic(d)));
     }
     const fresh = new Interp(program, newSource, prev.language, it.options);
     adopt(fresh, it, t0);
@@ -316,7 +312,7 @@ export function traceIncremental(prev: Trace, newSource: string, edit: Edit): Tr
     const kept = new Set(reused);
     const removedTargets = new Set<string>();
     for (let o = k; o < oldBody.length; o++) if (!kept.has(o)) for (const n of assignedNames(oldBody[o])) removedTargets.add(n);
-    return finish(fresh, tree, rerun.epochs, newSource, inner.options, t0, parsed.tops, { reused, rerun, k, prevPerTop: inner.perTop, removedTargets, shift });
+    return finish(fresh, tree, rerun.epochs, newSource, inner.options, t0, parsed.tops, { reused, rerun, k, prevPerTop: inner.perTop, removedTargets, shift, phase: old.phase });
   } catch (err) {
     try {
       return trace(newSource, prev.language, inner?.options ?? {});

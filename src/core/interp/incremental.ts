@@ -12,6 +12,7 @@ import { Interp } from './context';
 import { Heap } from './heap';
 import { closeEpoch, isTraceState, restoreRandom, runStatement, snapshotRandom, type Epoch } from './run';
 import { Scope } from './scope';
+import type { RewoundPhase, UncalledPhase } from './uncalled';
 
 /** The previous run from statement k on, undone, with what is needed to put any statement back. */
 export interface Rewound {
@@ -24,14 +25,22 @@ export interface Rewound {
   values: (Value | undefined)[][];
   /** per old epoch ≥ k: numpy's generator state after it */
   randomAfter: Map<string, unknown>[];
+  /** the uncalled-function phase, undone */
+  phase: RewoundPhase;
 }
 
 /**
- * Undo the uncalled-function phase (`spec`) and every epoch from `k` on, newest first.
+ * Undo the uncalled-function phase and every epoch from `k` on, newest first.
  * `finalRandom`: the generator state after the last epoch (before the uncalled functions ran).
  */
-export function rewindFrom(it: Interp, epochs: Epoch[], spec: Epoch, k: number, finalRandom: Map<string, unknown>): Rewound {
-  spec.log.undo();
+export function rewindFrom(it: Interp, epochs: Epoch[], uncalled: UncalledPhase, k: number, finalRandom: Map<string, unknown>): Rewound {
+  const spec = uncalled.spec;
+  const phase: RewoundPhase = {
+    phase: uncalled,
+    after: spec.log.undoCapturing(),
+    values: spec.exprIds.map((id) => it.exprValues[id]),
+    diags: it.diagnostics.slice(spec.diagCount),
+  };
   for (const id of spec.exprIds) it.exprValues[id] = undefined;
   const n = epochs.length;
   const after: unknown[][] = [];
@@ -55,7 +64,7 @@ export function rewindFrom(it: Interp, epochs: Epoch[], spec: Epoch, k: number, 
     restoreRandom(it, finalRandom);
     it.symCounter = spec.symCounter;
   }
-  return { k, epochs, after, diags, randomAfter, values };
+  return { k, epochs, after, diags, randomAfter, values, phase };
 }
 
 /** What the statements run again (and those removed) changed, as later statements would see it. */
@@ -132,6 +141,10 @@ export interface Rerun {
   calledDefs: Set<object>;
   /** imports or star imports changed: every formula site must be recomputed */
   importsChanged: boolean;
+  /** objects and maps the statements run again (or removed) mutated, recorder entries included */
+  objects: ReadonlySet<object>;
+  /** the same without the recorder's bookkeeping: what a program value can reach */
+  reachable: ReadonlySet<object>;
 }
 
 const IMMUTABLE = new Set(['int', 'float', 'bool', 'str', 'none', 'ellipsis', 'range', 'module']);
@@ -206,7 +219,7 @@ export function rerunFrom(fresh: Interp, body: readonly Stmt[], reused: readonly
   closeEpoch(fresh);
   rebuildRegistries(fresh, epochs);
   for (const o of kept) if (old.epochs[o].regs.stars.length) importsChanged = true;
-  return { epochs, ran, written: dirty.written, calledDefs: dirty.defs, importsChanged: importsChanged || dirty.all };
+  return { epochs, ran, written: dirty.written, calledDefs: dirty.defs, importsChanged: importsChanged || dirty.all, objects: dirty.objects, reachable: dirty.reachable };
 }
 
 function isImport(s: Stmt | undefined): boolean {
@@ -270,7 +283,7 @@ export function sameState(a: unknown, b: unknown, depth = 0): boolean {
 }
 
 /** Whether a program value can reach one of `targets` (through items, attributes, closures…). */
-function reaches(v: unknown, targets: ReadonlySet<object>, seen: Set<object>): boolean {
+export function reaches(v: unknown, targets: ReadonlySet<object>, seen: Set<object>): boolean {
   if (typeof v !== 'object' || v === null) return false;
   if (targets.has(v)) return true;
   if (seen.has(v) || ArrayBuffer.isView(v) || v instanceof Heap) return false;

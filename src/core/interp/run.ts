@@ -219,8 +219,8 @@ function speculativeArg(it: Interp, name: string, dflt: Value | undefined): Valu
   };
 }
 
-/** Trace once every function (and method) the program defined but never called. */
-export function traceUncalled(it: Interp): void {
+/** Trace once every function (and method) the program defined but never called; false when the budget ran out. */
+export function traceUncalled(it: Interp): boolean {
   const done = new Set<object>();
   for (let progress = true; progress; ) {
     progress = false;
@@ -246,7 +246,7 @@ export function traceUncalled(it: Interp): void {
         if (err instanceof BudgetExceeded) {
           resetStacks(it);
           log.undo();
-          return;
+          return false;
         }
         // anything else from a speculative run is not the user's error
       } finally {
@@ -256,4 +256,5 @@ export function traceUncalled(it: Interp): void {
       log.undo();
     }
   }
+  return true;
 }

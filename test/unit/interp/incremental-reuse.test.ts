@@ -114,6 +114,42 @@ describe('interp: incremental re-trace reusing statements', function () {
       (f): [string, string] => [f, fs.readFileSync(path.join(dir, f), 'utf8')],
     ),
     ['numpyProgram(200)', numpyProgram(200)],
+    // functions nobody calls (traced once with unknown parameters, put back when nothing they read
+    // changed): reading globals, a helper also called by the program, a method, a nested def, a global write
+    ['uncalled functions', [
+      'import numpy as np',
+      'd = 4',
+      'W = np.ones((d, 2))',
+      'def project(X):',
+      '    return X @ W',
+      'def scores(Q, K):',
+      '    s = Q @ K.T / np.sqrt(d)',
+      '    return s - s.max(axis=-1, keepdims=True)',
+      'def layer(X):',
+      '    H = project(X)',
+      '    def inner(Y):',
+      '        return Y * 2',
+      '    return inner(H)',
+      'class Head:',
+      '    def __init__(self, n):',
+      '        self.W = np.zeros((n, 2))',
+      '    def forward(self, X):',
+      '        return X @ self.W',
+      'counter = 0',
+      'def bump():',
+      '    global counter',
+      '    counter = counter + 1',
+      '    return counter',
+      'def noisy(n):',
+      '    return np.random.randn(n, d)',
+      'def widths():',
+      '    z = np.zeros(d)',
+      '    return z',
+      'E = np.ones((3, d))',
+      'P = project(E)',
+      'total = P.sum()',
+      '',
+    ].join('\n')],
   ];
   for (const [name, source] of programs) {
     it(`${name}: a chain of random edits, each re-traced from the last, equals full traces`, () => {
@@ -232,6 +268,47 @@ describe('interp: incremental re-trace reusing statements', function () {
     const hValue = loop.body[1].value.id;
     assert.ok(before[hValue] !== undefined);
     assert.equal(inc.exprValues[hValue], before[hValue]);
+  });
+
+  it('the functions nobody calls are put back as they were unless what they read changed', () => {
+    const src = programs.find(([n]) => n === 'uncalled functions')![1];
+    const zLine = src.split('\n').indexOf('    z = np.zeros(d)');
+    const zValue = (t: Trace): Value | undefined => {
+      const st = t.program.body.find((x) => x.k === 'def' && x.name === 'widths');
+      return st?.k === 'def' && st.body[0].k === 'assign' ? t.exprValues[st.body[0].value.id] : undefined;
+    };
+    // Enter at the end of the file: the uncalled functions' values are the very same objects
+    let prev = trace(src, 'python');
+    const before = zValue(prev);
+    assert.ok(before?.kind === 'array');
+    let next = `${src}\n`;
+    let inc = traceIncremental(prev, next, editFromChange(src, src.length, src.length, '\n'));
+    assert.deepEqual(summary(inc), summary(trace(next, 'python')));
+    assert.equal(zValue(inc), before);
+    // d = 4 → d = 5: widths reads d, so it is traced again
+    prev = trace(src, 'python');
+    const at = src.indexOf('d = 4') + 4;
+    next = `${src.slice(0, at)}5${src.slice(at + 1)}`;
+    inc = traceIncremental(prev, next, editFromChange(src, at, at + 1, '5'));
+    assert.deepEqual(summary(inc), summary(trace(next, 'python')));
+    assert.deepEqual(inc.bindings.find((b) => b.name === 'z' && b.loc.line === zLine + 1)?.shape, [5]);
+  });
+
+  it('the uncalled functions are traced again when a global they read, a function they share or the generator changed', () => {
+    const cases: [string[], string, string][] = [
+      [['import numpy as np', 'd = 4', 'def widths():', '    z = np.zeros(d)', '    return z', ''], 'd = 4', 'd = 5'],
+      [['import numpy as np', 'def f(X):', '    y = X * 2', '    return y', 'def g():', '    return f(np.ones(2))', 'A = f(np.ones(2))', ''], 'A = f(np.ones(2))', 'A = f(np.ones(5))'],
+      [['import numpy as np', 'np.random.seed(1)', 'def noise():', '    r = np.random.randn(3)', '    return r', ''], 'seed(1)', 'seed(2)'],
+    ];
+    for (const [lines, from, to] of cases) {
+      const src = lines.join('\n');
+      const at = src.indexOf(from);
+      const next = src.slice(0, at) + to + src.slice(at + from.length);
+      const inc = traceIncremental(trace(src, 'python'), next, editFromChange(src, at, at + from.length, to));
+      const full = trace(next, 'python');
+      assert.deepEqual(summary(inc), summary(full), to);
+      assert.notDeepEqual(summary(full), summary(trace(src, 'python')), to);
+    }
   });
 
   it('an edit whose value is unchanged leaves the statements after it as they were (and still equal)', () => {
