@@ -3,10 +3,11 @@
 
 import { Dim } from '../../shapes/dim';
 import type { DType } from '../../values';
-import { arrayOrUnknown, dataOf, fail, plannedOp, shapeOf, size } from '../nd/common';
+import { arrayOrUnknown, dataOf, fail, plannedOp, shapeOf } from '../nd/common';
 import { registerOp } from '../registry';
 import type { OpCall } from '../types';
 import { intValue, normAxis } from '../shape/axes';
+import { diagonalData } from '../shape/diag';
 import { isFloat } from '../dtype';
 
 function plan(call: OpCall) {
@@ -32,29 +33,13 @@ const trace = plannedOp({
   latex: ([a]) => `\\operatorname{tr}(${a})`,
   plan,
   scalar: true,
-  fill(p, rest) {
-    const s = shapeOf(p.a);
-    const d = dataOf(p.a);
-    const out = new Float64Array(size(rest));
-    const str = s.map((_, q) => size(s.slice(q + 1)));
-    const restAxes = s.map((_, q) => q).filter((q) => q !== p.i && q !== p.j);
-    const n1 = s[p.i!];
-    const n2 = s[p.j!];
-    for (let r = 0; r < out.length; r++) {
-      let base = 0;
-      let rem = r;
-      for (let q = restAxes.length - 1; q >= 0; q--) {
-        const ax = restAxes[q];
-        base += (rem % s[ax]) * str[ax];
-        rem = Math.floor(rem / s[ax]);
-      }
+  fill(p) {
+    // numpy's trace is the sum of each diagonal, taken in order from its first element
+    const { rows, len, data } = diagonalData(dataOf(p.a), shapeOf(p.a), p.i!, p.j!, p.offset!);
+    const out = new Float64Array(rows);
+    for (let r = 0; r < rows; r++) {
       let acc = 0;
-      for (let t = 0; t < Math.min(n1, n2); t++) {
-        const x = t - Math.min(p.offset!, 0);
-        const y = t + Math.max(p.offset!, 0);
-        if (x >= n1 || y >= n2) break;
-        acc += d[base + x * str[p.i!] + y * str[p.j!]];
-      }
+      for (let t = 0; t < len; t++) acc += data[r * len + t];
       out[r] = acc;
     }
     return out;

@@ -2,7 +2,7 @@
 // gives its k-th diagonal) and np.diagonal / ndarray.diagonal (over two axes of any array, the
 // diagonal becoming the last axis).
 
-import { Dim } from '../../shapes/dim';
+import { Dim, Shape } from '../../shapes/dim';
 import { arrayOrUnknown, dataOf, fail, plannedOp, shapeOf, size } from '../nd/common';
 import { registerOp } from '../registry';
 import type { OpCall } from '../types';
@@ -67,30 +67,35 @@ const diagonal = plannedOp({
   doc: 'The diagonal a[…, i, i + offset] taken over axis1 and axis2 (default the first two); it becomes the last axis of the result.',
   latex: ([a]) => `\\operatorname{diag}(${a})`,
   plan: diagonalPlan,
-  fill(p, shape) {
-    const s = shapeOf(p.a);
-    const d = dataOf(p.a);
-    const len = shape[shape.length - 1];
-    const str = s.map((_, q) => size(s.slice(q + 1)));
-    const restAxes = s.map((_, q) => q).filter((q) => q !== p.i && q !== p.j);
-    const out = new Float64Array(size(shape));
-    const outer = out.length / Math.max(len, 1);
-    for (let r = 0; r < outer; r++) {
-      let base = 0;
-      let rem = r;
-      for (let q = restAxes.length - 1; q >= 0; q--) {
-        base += (rem % s[restAxes[q]]) * str[restAxes[q]];
-        rem = Math.floor(rem / s[restAxes[q]]);
-      }
-      for (let t = 0; t < len; t++) {
-        const x = p.k >= 0 ? t : t - p.k;
-        const y = p.k >= 0 ? t + p.k : t;
-        out[r * len + t] = d[base + x * str[p.i!] + y * str[p.j!]];
-      }
-    }
-    return out;
-  },
+  fill: (p) => diagonalData(dataOf(p.a), shapeOf(p.a), p.i!, p.j!, p.k).data,
 });
+
+/**
+ * The k-th diagonal over axes i and j of row-major `d` (shape `s`), for every index of the other
+ * axes: row r of the (rows × len) result holds a[…r…, t − min(k, 0), t + max(k, 0)] for t < len.
+ * np.diagonal returns it; np.trace sums its rows.
+ */
+export function diagonalData(d: Float64Array, s: readonly number[], i: number, j: number, k: number): { rows: number; len: number; data: Float64Array } {
+  const len = diagLen(s[i], s[j], k) as number;
+  const str = Shape.strides(s);
+  const restAxes = s.map((_, q) => q).filter((q) => q !== i && q !== j);
+  const rows = size(restAxes.map((q) => s[q]));
+  const out = new Float64Array(rows * len);
+  for (let r = 0; r < rows; r++) {
+    let base = 0;
+    let rem = r;
+    for (let q = restAxes.length - 1; q >= 0; q--) {
+      base += (rem % s[restAxes[q]]) * str[restAxes[q]];
+      rem = Math.floor(rem / s[restAxes[q]]);
+    }
+    for (let t = 0; t < len; t++) {
+      const x = k >= 0 ? t : t - k;
+      const y = k >= 0 ? t + k : t;
+      out[r * len + t] = d[base + x * str[i] + y * str[j]];
+    }
+  }
+  return { rows, len, data: out };
+}
 
 registerOp(diag);
 registerOp(diagonal);
