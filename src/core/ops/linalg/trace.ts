@@ -3,20 +3,15 @@
 
 import { Dim } from '../../shapes/dim';
 import type { DType } from '../../values';
-import { arrayOrUnknown, dataOf, fail, plannedOp, shapeOf } from '../nd/common';
+import { dataOf, fail, plannedOp, shapeOf } from '../nd/common';
 import { registerOp } from '../registry';
 import type { OpCall } from '../types';
-import { intValue, normAxis } from '../shape/axes';
-import { diagonalData } from '../shape/diag';
+import { normAxis } from '../shape/axes';
+import { diagonalArgs, diagonalData } from '../shape/diag';
 import { isFloat } from '../dtype';
 
 function plan(call: OpCall) {
-  const self = call.self !== undefined;
-  const a = arrayOrUnknown(call.self ?? call.args[0] ?? call.kwargs.get('a'));
-  const o = self ? 0 : 1;
-  const offset = intValue(call.args[o] ?? call.kwargs.get('offset')) ?? 0;
-  const ax1 = intValue(call.args[o + 1] ?? call.kwargs.get('axis1')) ?? 0;
-  const ax2 = intValue(call.args[o + 2] ?? call.kwargs.get('axis2')) ?? 1;
+  const { a, k: offset, ax1, ax2 } = diagonalArgs(call);
   const dtype: DType | null = a.dtype === null ? null : isFloat(a.dtype) ? a.dtype : a.dtype === 'uint64' ? 'uint64' : 'int64';
   if (a.shape === null) return { a, dtype, shape: null };
   if (a.shape.length < 2) throw fail('trace-dims', 'diag requires an array of at least two dimensions', 'la trace demande au moins 2 dimensions', 'ValueError');

@@ -46,13 +46,19 @@ const diag = plannedOp({
   },
 });
 
+/** The (a, offset, axis1, axis2) of np.diagonal / np.trace, as a function or as a method. */
+export function diagonalArgs(call: OpCall) {
+  const o = call.self !== undefined ? 0 : 1;
+  return {
+    a: arrayOrUnknown(call.self ?? call.args[0] ?? call.kwargs.get('a')),
+    k: intValue(call.args[o] ?? call.kwargs.get('offset')) ?? 0,
+    ax1: intValue(call.args[o + 1] ?? call.kwargs.get('axis1')) ?? 0,
+    ax2: intValue(call.args[o + 2] ?? call.kwargs.get('axis2')) ?? 1,
+  };
+}
+
 function diagonalPlan(call: OpCall) {
-  const self = call.self !== undefined;
-  const a = arrayOrUnknown(call.self ?? call.args[0] ?? call.kwargs.get('a'));
-  const o = self ? 0 : 1;
-  const k = intValue(call.args[o] ?? call.kwargs.get('offset')) ?? 0;
-  const ax1 = intValue(call.args[o + 1] ?? call.kwargs.get('axis1')) ?? 0;
-  const ax2 = intValue(call.args[o + 2] ?? call.kwargs.get('axis2')) ?? 1;
+  const { a, k, ax1, ax2 } = diagonalArgs(call);
   if (a.shape === null) return { a, k, shape: null };
   if (a.shape.length < 2) throw fail('diag-dims', 'diag requires an array of at least two dimensions', 'np.diagonal demande au moins 2 dimensions');
   const i = normAxis(ax1, a.shape.length);
