@@ -110,8 +110,9 @@ export class BindingRecorder {
       e = new Entry(loc, name, hidden);
       this.heap.epoch?.logKey(this.entries as unknown as Map<string, Value>, key as unknown as string);
       this.entries.set(key, e);
-    }
-    this.heap.touchEpoch(e);
+      // undoing the key unlinks the new entry: no snapshot of its fresh state is needed
+      this.heap.newInEpoch(e);
+    } else this.heap.touchEpoch(e);
     if (value.kind === 'int' && value.sym !== undefined && /^__s\d+$/.test(value.sym) && /^[A-Za-z_]\w*$/.test(name)) {
       if (!this.aliases.has(value.sym)) {
         this.heap.epoch?.logKey(this.aliases as unknown as Map<string, Value>, value.sym);

@@ -40,6 +40,14 @@ export class UndoLog {
     this.seenObj.add(obj);
     this.entries.push({ t: 'obj', obj, saved: snapshotObj(obj) });
   }
+  /**
+   * An object created under this log and reachable only through a key this log also saved: undoing
+   * the key unlinks it, so its fields need no snapshot (and keep their last state for a redo). It
+   * still counts among objects(), so what depends on it is found.
+   */
+  noteNew(obj: Snapshottable): void {
+    this.seenObj.add(obj);
+  }
   /** Put everything back as it was when the log started (newest first). */
   undo(): void {
     for (let i = this.entries.length - 1; i >= 0; i--) {
@@ -185,5 +193,9 @@ export class Heap {
   /** Log into the epoch only (recorder entries: kept across forks, undone by incremental runs). */
   touchEpoch(obj: Snapshottable): void {
     this.epoch?.logObj(obj);
+  }
+  /** A recorder entry created now, under a key the epoch saved (see UndoLog.noteNew). */
+  newInEpoch(obj: Snapshottable): void {
+    this.epoch?.noteNew(obj);
   }
 }
