@@ -252,6 +252,26 @@ describe('interp: incremental re-trace reusing statements', function () {
     }
   });
 
+  it('edge edits: Enter at the very start, a line deleted at the end, a pasted block, columns moved on a shared line', () => {
+    const src = ['import numpy as np', 'x = np.ones(3); y = np.arange(4); z = y @ y.T', 'W = np.ones((3, 3))', 'h = x @ W', 'v = h.sum(axis=0, keepdims=True) @ y', ''].join('\n');
+    const cases: [number, number, string][] = [
+      [0, 0, '\n'],
+      [0, 0, '# notes\n\n'],
+      [src.indexOf('x = np.ones(3)') + 'x = np.ones('.length, 1, '33'],
+      [src.indexOf('v = '), src.length - src.indexOf('v = '), ''],
+      [src.indexOf('W = '), 0, 'a = 1\nb = a + 1\n\nc = b * 2\n'],
+      [src.indexOf('h = '), 'h = x @ W\n'.length, ''],
+      [src.length, 0, 'w = v * 2\n'],
+      [src.indexOf('; y') + 1, 0, '   '],
+    ];
+    for (const [at, del, ins] of cases) {
+      const prev = trace(src, 'python');
+      const next = src.slice(0, at) + ins + src.slice(at + del);
+      const inc = traceIncremental(prev, next, editFromChange(src, at, at + del, ins));
+      assert.deepEqual(summary(inc), summary(trace(next, 'python')), JSON.stringify([at, del, ins]));
+    }
+  });
+
   it('a name a later statement assigns before reading it is no dependency; a name one arm of an undecided if assigns is', () => {
     const src = ['import numpy as np', 'flag = np.random.rand() > 0.5', 'a = np.ones(2)', 'g = a * 3', 'if flag:', '    g = np.zeros(2)', 'r = g * 1', 'for i in range(2):', '    g = np.zeros(4)', '    h = g + 1', 's = h * 2', ''].join('\n');
     const prev = trace(src, 'python');
