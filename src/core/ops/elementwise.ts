@@ -2,7 +2,7 @@
 // (shape rule), then one flat Float64Array loop over broadcast index maps (evaluator), with
 // inputs cast to the loop's type, outputs rounded to its dtype, and numpy's RuntimeWarnings.
 
-import type { Diagnostic } from '../diagnostics';
+import { NumpyError, type Diagnostic } from '../diagnostics';
 import { broadcastIndexer, broadcastOrNull } from '../shapes/broadcast';
 import type { Shape } from '../shapes/dim';
 import type { ArrayValue, DType, L10nText, Value } from '../values';
@@ -13,6 +13,7 @@ import { registerOp } from './registry';
 import type { OpCall, OpModule } from './types';
 import { outDtypeUnknown, resolveLoop, type Loop, type ResolveSpec } from './ufuncTypes';
 import { canCastSameKind, maskLanes, mergeOut, outCastError, outOperand, outShape, whereOperand } from './ufuncOut';
+import { withKeepdimsHint } from './keepdimsHint';
 
 export type Kernel1 = (x: number) => number;
 export type Kernel2 = (x: number, y: number) => number;
@@ -64,7 +65,12 @@ export function ufuncShape(spec: UfuncSpec<unknown>, call: OpCall): { result: Ar
   const shapes = ops.map((o) => (o.array ? o.array.shape : null));
   const out = outOperand(call, spec.params.length);
   const where = whereOperand(call);
-  const shape = out === undefined && where === undefined ? broadcastOrNull(shapes) : outShape(shapes, out, where);
+  let shape: Shape | null;
+  try {
+    shape = out === undefined && where === undefined ? broadcastOrNull(shapes) : outShape(shapes, out, where);
+  } catch (e) {
+    throw e instanceof NumpyError ? withKeepdimsHint(e, call, shapes) : e;
+  }
   let loop: Loop | null = null;
   let dtype: DType | null;
   if (ops.every((o) => o.dt !== null)) {
