@@ -166,7 +166,8 @@ export function callOp(it: Interp, name: string, args: Value[], kwargs: Map<stri
 /** `skip`: an `out` array whose current values the op does not read. */
 function determined(args: Value[], kwargs: Map<string, Value>, self: Value | undefined, skip?: Value): boolean {
   for (const a of args) if (a !== skip && !operandDetermined(a)) return false;
-  for (const a of kwargs.values()) if (a !== skip && !(skip && a.kind === 'tuple' && a.items?.[0] === skip) && !operandDetermined(a)) return false;
+  // (most calls pass no keywords: no iterator for an empty map)
+  if (kwargs.size) for (const a of kwargs.values()) if (a !== skip && !(skip && a.kind === 'tuple' && a.items?.[0] === skip) && !operandDetermined(a)) return false;
   return self === undefined || isDetermined(self);
 }
 

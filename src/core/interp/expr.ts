@@ -75,8 +75,17 @@ export function evalArgs(it: Interp, args: readonly Arg[], scope: Scope, loc: Ex
     else pos.push(v);
   }
   const site: CallSite = { loc, uncertainArgs: uncertain || undefined };
-  if (plain) site.argExprs = args.filter((a) => a.name === undefined).map((a) => a.value);
+  if (plain) site.argExprs = positionalExprs(args);
   return { args: pos, kwargs, site };
+}
+
+/** The positional argument expressions of a call as written: per call node, not per evaluation. */
+const positional = new WeakMap<readonly Arg[], readonly Expr[]>();
+
+function positionalExprs(args: readonly Arg[]): readonly Expr[] {
+  let out = positional.get(args);
+  if (!out) positional.set(args, (out = args.filter((a) => a.name === undefined).map((a) => a.value)));
+  return out;
 }
 
 function evalItems(it: Interp, items: readonly Expr[], scope: Scope): Value[] | null {
