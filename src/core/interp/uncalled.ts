@@ -38,6 +38,8 @@ export interface Changed {
   objects: ReadonlySet<object>;
   /** the same without the recorder's bookkeeping */
   reachable: ReadonlySet<object>;
+  /** an import or star import changed: names may resolve elsewhere */
+  importsChanged: boolean;
 }
 
 function candidates(it: Interp): unknown[] {
@@ -85,7 +87,7 @@ export function runUncalled(it: Interp, random: Map<string, unknown>): UncalledP
 export function keepUncalled(it: Interp, prev: RewoundPhase, changed: Changed, random: Map<string, unknown>): UncalledPhase | undefined {
   const { phase } = prev;
   const { spec } = phase;
-  if (!phase.complete || it.budgetExceeded || it.symCounter !== spec.symCounter) return undefined;
+  if (!phase.complete || it.budgetExceeded || changed.importsChanged || it.symCounter !== spec.symCounter) return undefined;
   // draws from numpy's global generator repeat only from the same state
   if (spec.usesRandom && !sameState(random, spec.random)) return undefined;
   const now = candidates(it);

@@ -319,6 +319,7 @@ describe('interp: incremental re-trace reusing statements', function () {
       [['import numpy as np', 'd = 4', 'def widths():', '    z = np.zeros(d)', '    return z', ''], 'd = 4', 'd = 5'],
       [['import numpy as np', 'def f(X):', '    y = X * 2', '    return y', 'def g():', '    return f(np.ones(2))', 'A = f(np.ones(2))', ''], 'A = f(np.ones(2))', 'A = f(np.ones(5))'],
       [['import numpy as np', 'np.random.seed(1)', 'def noise():', '    r = np.random.randn(3)', '    return r', ''], 'seed(1)', 'seed(2)'],
+      [['from numpy import *', 'def f():', '    z = zeros(3)', '    return z', ''], 'numpy', 'math'],
     ];
     for (const [lines, from, to] of cases) {
       const src = lines.join('\n');
