@@ -8,7 +8,7 @@ import './builtins/functions';
 import './builtins/methods';
 import './builtins/math';
 import './ops/index';
-import { mergeSites, perTopLevel, type PerTop } from './formulas/index';
+import { mergeSites, perTopLevel, type GroupResult, type PerTop } from './formulas/index';
 import { mergeLints } from './formulas/lints/index';
 import { buildContext, exprName, type MatchContext } from './formulas/match';
 import type { Program, Stmt } from './ir';
@@ -22,7 +22,7 @@ import type { Tops } from './parse/pythonTops';
 import type { LocShift } from './parse/pythonShift';
 import { parseTypeScript } from './parse/typescript';
 import type { Diagnostic } from './diagnostics';
-import type { Binding, FormulaSite, Language, Trace, TraceOptions } from './types';
+import type { Binding, Language, Trace, TraceOptions } from './types';
 import type { Value } from './values';
 
 const DEFAULTS = { budgetMs: 500, maxElements: 1_000_000, maxLoopIterations: 5_000 };
@@ -58,6 +58,8 @@ interface IncrementalRun {
   shift?: LocShift;
   /** the previous run's uncalled-function phase, put back when nothing it read changed */
   phase: RewoundPhase;
+  /** a top-level statement was added, removed or lowered anew (positional recognisers must look again) */
+  restructured: boolean;
 }
 
 const now = (): number => globalThis.performance?.now() ?? Date.now();
@@ -158,7 +160,7 @@ function finish(it: Interp, tree: Tree, epochs: Epoch[], source: string, options
  * whose recorded values may have changed (called by what ran, or traced as uncalled again:
  * `phaseKept` says the uncalled functions' values were put back as they were).
  */
-function reusable(it: Interp, ctx: MatchContext, epochs: Epoch[], inc: IncrementalRun, phaseKept: boolean): (i: number) => { sites: FormulaSite[]; lints: Diagnostic[] } | undefined {
+function reusable(it: Interp, ctx: MatchContext, epochs: Epoch[], inc: IncrementalRun, phaseKept: boolean): (i: number) => GroupResult | undefined {
   const prev = inc.prevPerTop;
   if (!prev || inc.rerun.importsChanged || ctx.program !== it.program) return () => undefined;
   const names = new Set([...inc.rerun.written, ...inc.removedTargets]);
@@ -171,15 +173,20 @@ function reusable(it: Interp, ctx: MatchContext, epochs: Epoch[], inc: Increment
     if (holding.has(i)) return undefined;
     const old = i < inc.k ? i : inc.rerun.ran[i - inc.k] === false ? inc.reused[i] : -1;
     if (old < 0 || !prev.sites[old]) return undefined;
+    // it looked at other top-level statements by position, and those are not the same any more
+    if (inc.restructured && prev.positional[old]) return undefined;
     const e = epochs[i];
     if (!e) return undefined;
     // the recognisers read statements by name, whatever the statement assigned first
     for (const n of e.reads) if (names.has(n)) return undefined;
     for (const n of e.defWrites) if (names.has(n)) return undefined;
     const { shift } = inc;
-    if (!shift) return { sites: prev.sites[old], lints: prev.lints[old] };
+    const positional = prev.positional[old];
+    if (!shift) return { sites: prev.sites[old], lints: prev.lints[old], positional };
+    // a statement the edit fell inside moved only partly: its CodeLens lines are found again
+    if (shift.isAcross(body[i])) return undefined;
     const moved = shift.isMoved(body[i].loc);
-    return { sites: prev.sites[old].map((s) => shift.site(s, moved)), lints: prev.lints[old].map((d) => shift.diagnostic(d)) };
+    return { sites: prev.sites[old].map((s) => shift.site(s, moved)), lints: prev.lints[old].map((d) => shift.diagnostic(d)), positional };
   };
 }
 
@@ -295,6 +302,12 @@ export function traceIncremental(prev: Trace, newSource: string, edit: Edit): Tr
         for (let i = 0; i < k; i++) if (!sameTree(oldBody[i], program.body[i])) k = i;
       } else while (k > 0 && !sameTree(oldBody[k - 1], program.body[k - 1])) k--;
       reused = program.body.map((_, i) => (i < k ? i : -1));
+      // the kept statements are the old objects (equal to the new ones, ids included): what the
+      // interpreter recorded refers to them, and a later edit moves their locations in place
+      for (let i = 0; i < k; i++) {
+        program.body[i] = oldBody[i];
+        if (parsed.tops) parsed.tops.list[i].stmt = oldBody[i];
+      }
     }
     if (k === 0 && !parsed.reused) return trace(newSource, prev.language, inner.options);
     const it = inner.it;
@@ -312,7 +325,7 @@ export function traceIncremental(prev: Trace, newSource: string, edit: Edit): Tr
     const kept = new Set(reused);
     const removedTargets = new Set<string>();
     for (let o = k; o < oldBody.length; o++) if (!kept.has(o)) for (const n of assignedNames(oldBody[o])) removedTargets.add(n);
-    return finish(fresh, tree, rerun.epochs, newSource, inner.options, t0, parsed.tops, { reused, rerun, k, prevPerTop: inner.perTop, removedTargets, shift, phase: old.phase });
+    return finish(fresh, tree, rerun.epochs, newSource, inner.options, t0, parsed.tops, { reused, rerun, k, prevPerTop: inner.perTop, removedTargets, shift, phase: old.phase, restructured: reused.includes(-1) || kept.size < oldBody.length });
   } catch (err) {
     try {
       return trace(newSource, prev.language, inner?.options ?? {});

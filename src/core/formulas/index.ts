@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../diagnostics';
 import type { FormulaKind, FormulaSite, Trace } from '../types';
 import { lintsAt } from './lints/index';
-import { buildContext, type MatchContext, type StmtInfo } from './match';
+import { buildContext, rawOf, type MatchContext, type StmtInfo } from './match';
 import { recognisers, registerRecogniser } from './registry';
 import { softmaxRecogniser } from './kinds/softmax';
 import { scaledScoresRecogniser } from './kinds/scaledScores';
@@ -36,7 +36,7 @@ export const SPECIFICITY: readonly FormulaKind[] = [
  * recognisers and the lints (building it walks the whole program).
  */
 export function findFormulas(trace: Pick<Trace, 'program' | 'exprValues'>, ctx: MatchContext = buildContext(trace.program, trace.exprValues)): FormulaSite[] {
-  return mergeSites(ctx.stmts.map((at) => sitesAt(ctx, at)));
+  return mergeSites(rawOf(ctx.stmts).map((at) => sitesAt(ctx, at)));
 }
 
 /** Every recogniser at one statement, before de-duplication (an incremental trace caches these). */
@@ -80,6 +80,15 @@ export function recognizeFormulas(trace: Trace): FormulaSite[] {
 export interface PerTop {
   sites: FormulaSite[][];
   lints: Diagnostic[][];
+  /** the group's recognisers or lints read other top-level statements by position (see MatchContext.watch) */
+  positional: boolean[];
+}
+
+/** One statement group's cached results. */
+export interface GroupResult {
+  sites: FormulaSite[];
+  lints: Diagnostic[];
+  positional: boolean;
 }
 
 /**
@@ -87,21 +96,32 @@ export interface PerTop {
  * nested in it). `reuse(i)` may hand back group i's results from a previous trace when nothing
  * they read can have changed; the others are computed. Merge with mergeSites / mergeLints.
  */
-export function perTopLevel(ctx: MatchContext, reuse: (i: number) => { sites: FormulaSite[]; lints: Diagnostic[] } | undefined): PerTop {
-  const out: PerTop = { sites: [], lints: [] };
-  const body = ctx.program.body;
+export function perTopLevel(ctx: MatchContext, reuse: (i: number) => GroupResult | undefined): PerTop {
+  const out: PerTop = { sites: [], lints: [], positional: [] };
+  const { watch } = ctx;
   let i = -1;
-  let cached: { sites: FormulaSite[]; lints: Diagnostic[] } | undefined;
-  for (const at of ctx.stmts) {
-    if (at.block === body) {
-      i++;
-      cached = reuse(i);
-      out.sites[i] = cached ? cached.sites : [];
-      out.lints[i] = cached ? cached.lints : [];
+  let cached: GroupResult | undefined;
+  try {
+    for (const at of rawOf(ctx.stmts)) {
+      if (!at.parent) {
+        // a new group: close the one before
+        if (i >= 0 && !cached) out.positional[i] = watch.seen;
+        i++;
+        watch.on = false;
+        cached = reuse(i);
+        out.sites[i] = cached ? cached.sites : [];
+        out.lints[i] = cached ? cached.lints : [];
+        out.positional[i] = cached ? cached.positional : false;
+        watch.seen = false;
+        watch.on = !cached;
+      }
+      if (cached || i < 0) continue;
+      out.sites[i].push(...sitesAt(ctx, at));
+      out.lints[i].push(...lintsAt(ctx, at));
     }
-    if (cached || i < 0) continue;
-    out.sites[i].push(...sitesAt(ctx, at));
-    out.lints[i].push(...lintsAt(ctx, at));
+    if (i >= 0 && !cached) out.positional[i] = watch.seen;
+  } finally {
+    watch.on = false;
   }
   return out;
 }

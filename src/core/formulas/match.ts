@@ -31,6 +31,31 @@ export interface MatchContext {
   methods: Map<string, Extract<Stmt, { k: 'def' }>>;
   /** each statement's info (lastAssigned looks statements up by identity: a scan would be quadratic) */
   infoOf: Map<Stmt, StmtInfo>;
+  /**
+   * Set `on` while one statement group is recognised: `seen` then says whether it read other
+   * module-level statements by position (the module block or `stmts`, not by name), so that its
+   * cached sites are recomputed when top-level statements are added, removed or changed.
+   */
+  watch: { on: boolean; seen: boolean };
+}
+
+const unwatched = new WeakMap<object, object>();
+
+/** An array whose reads are noted while `watch.on`. */
+function watched<T extends object>(target: T, watch: { on: boolean; seen: boolean }): T {
+  const p = new Proxy(target, {
+    get(t, k, r) {
+      if (watch.on) watch.seen = true;
+      return Reflect.get(t, k, r) as unknown;
+    },
+  });
+  unwatched.set(p, target);
+  return p;
+}
+
+/** The array itself behind a watched one: reads by name (lastAssigned) are not positional. */
+export function rawOf<T extends object>(x: T): T {
+  return (unwatched.get(x) as T | undefined) ?? x;
 }
 
 const MODULES: Record<string, string> = { numpy: 'np', math: 'math', 'scipy.special': 'scipy.special', scipy: 'scipy', torch: 'torch', mathjs: 'math' };
@@ -43,9 +68,11 @@ export function buildContext(source: Program, values: (Value | undefined)[]): Ma
   const defs = new Map<string, Extract<Stmt, { k: 'def' }>>();
   const methods = new Map<string, Extract<Stmt, { k: 'def' }>>();
   const infoOf = new Map<Stmt, StmtInfo>();
+  const watch = { on: false, seen: false };
+  const moduleBlock = watched(program.body, watch);
   const visit = (block: Stmt[], scope: string, parent?: StmtInfo): void => {
     block.forEach((stmt, index) => {
-      const info: StmtInfo = { stmt, block, index, scope, parent };
+      const info: StmtInfo = { stmt, block: parent ? block : moduleBlock, index, scope, parent };
       stmts.push(info);
       infoOf.set(stmt, info);
       switch (stmt.k) {
@@ -100,7 +127,7 @@ export function buildContext(source: Program, values: (Value | undefined)[]): Ma
     });
   };
   visit(program.body, '');
-  return { program, values, aliases, stmts, defs, methods, infoOf };
+  return { program, values, aliases, stmts: watched(stmts, watch), defs, methods, infoOf, watch };
 }
 
 /** 'np.exp', 'math.sqrt', 'scipy.special.softmax', or a user name ('softmax'); undefined for computed callees. */
@@ -196,9 +223,10 @@ function strip(e: Expr): string {
  * resolved from that statement on (so `s = Q @ K.T` then `s /= np.sqrt(d)` is a scaled score).
  */
 export function lastAssigned(ctx: MatchContext, at: StmtInfo, name: string): { value: Expr; info: StmtInfo } | undefined {
+  const block = rawOf(at.block);
   for (let i = at.index - 1; i >= 0; i--) {
-    const s = at.block[i];
-    const info = () => ctx.infoOf.get(s) ?? ctx.stmts.find((x) => x.stmt === s)!;
+    const s = block[i];
+    const info = () => ctx.infoOf.get(s) ?? rawOf(ctx.stmts).find((x) => x.stmt === s)!;
     if (s.k === 'assign' && s.targets.length === 1 && exprName(s.targets[0]) === name) return { value: s.value, info: info() };
     if (s.k === 'augassign' && exprName(s.target) === name) {
       // a synthetic node: the id of the statement's value, so it never reads a traced value of its own

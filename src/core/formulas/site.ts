@@ -4,7 +4,7 @@
 
 import type { Expr, Loc } from '../ir';
 import type { FormulaKind, FormulaSite } from '../types';
-import { arg, intValue, isCall, lastAssigned, loopVars, matmulOperands, numLit, qualName, reduction, sameExpr, sqrtOf, through, transposed, stmtExprs, targetName, type ExprOf, type MatchContext, type Reduction, type StmtInfo } from './match';
+import { arg, intValue, isCall, lastAssigned, loopVars, matmulOperands, numLit, qualName, rawOf, reduction, sameExpr, sqrtOf, through, transposed, stmtExprs, targetName, type ExprOf, type MatchContext, type Reduction, type StmtInfo } from './match';
 
 export function makeSite(kind: FormulaKind, at: StmtInfo, result: Expr, operands: Record<string, Expr>, facts: FormulaSite['facts'], from?: Loc): FormulaSite {
   const loc: Loc = from ? { line: from.line, col: from.col, endLine: at.stmt.loc.endLine, endCol: at.stmt.loc.endCol } : { ...at.stmt.loc };
@@ -126,7 +126,7 @@ export function softmaxCall(ctx: MatchContext, e: Expr): SoftmaxForm | undefined
   const p0 = params[0];
   const z = p0 && (arg(e, 0, p0.name));
   if (!z) return undefined;
-  for (const info of ctx.stmts.filter((s) => s.scope === def.name)) {
+  for (const info of rawOf(ctx.stmts).filter((s) => s.scope === def.name)) {
     const top = topExpr(info);
     const f = top && inlineSoftmax(ctx, info, top);
     if (!f || f.z.k !== 'name' || p0.name !== f.z.name) continue;
@@ -206,8 +206,10 @@ function einsumScores(ctx: MatchContext, e: Expr): { Q: Expr; K: Expr } | undefi
 
 /** `S = np.zeros((n, n))` then `S[i, j] = np.dot(Q[i], K[j]) / np.sqrt(d)` in loops: the scores S holds before `at`. */
 export function loopFilledScores(ctx: MatchContext, at: StmtInfo, name: string): ScoresForm | undefined {
-  for (let k = ctx.stmts.length - 1; k >= 0; k--) {
-    const s = ctx.stmts[k];
+  // by name: the statements assigning `name` (a later edit elsewhere is found through names)
+  const stmts = rawOf(ctx.stmts);
+  for (let k = stmts.length - 1; k >= 0; k--) {
+    const s = stmts[k];
     if (s.scope !== at.scope || s.stmt.loc.line >= at.stmt.loc.line || s.stmt.k !== 'assign') continue;
     const t = s.stmt.targets[0];
     if (s.stmt.targets.length !== 1 || t.k !== 'index' || t.obj.k !== 'name' || t.obj.name !== name) {

@@ -62,7 +62,10 @@ function reuseTops(source: string, tree: Tree, edit: Edit, prev: { tops?: Tops; 
   const reused: number[] = [];
   /** kept statements after the edit: their locations move with the rows (and columns) before them */
   const moved: Stmt[] = [];
-  let emptyAfter = false;
+  const shift = new LocShift(edit, false);
+  // Enter or a deleted blank line inside a function body: only whitespace changed
+  const blank = /^[ \t\r\n]*$/;
+  const whitespace = blank.test(old.source.slice(edit.startIndex, edit.oldEndIndex)) && blank.test(source.slice(edit.startIndex, edit.newEndIndex));
   let d = 0;
   for (const t of tops) {
     if (!t.statement) continue;
@@ -73,14 +76,23 @@ function reuseTops(source: string, tree: Tree, edit: Edit, prev: { tops?: Tops; 
       reused.push(i);
       if (t.start >= edit.newEndIndex && t.end > edit.startIndex) {
         moved.push(stmt);
-        if (old.list[i].start === edit.startIndex) emptyAfter = true;
+        if (old.list[i].start === edit.startIndex) shift.emptyAfter = true;
       }
-    } else {
-      list.push(lowerTop(ctx, t.node!));
-      reused.push(-1);
+      continue;
     }
+    const top = lowerTop(ctx, t.node!);
+    // the statement the whitespace edit fell inside, lowered to the same IR but for its lines: keep it
+    const j = whitespace ? byStart.get(t.start) : undefined;
+    const was = j === undefined ? undefined : old.list[j];
+    if (j !== undefined && was && was.start <= edit.startIndex && was.end >= edit.oldEndIndex && was.end + delta === t.end && shift.sameAcross(was.stmt, top.stmt)) {
+      shift.moveAcross(was.stmt);
+      list.push({ start: t.start, end: t.end, stmt: was.stmt });
+      reused.push(j);
+      continue;
+    }
+    list.push(top);
+    reused.push(-1);
   }
-  const shift = new LocShift(edit, emptyAfter);
   const still = edit.newEndPosition.row === edit.oldEndPosition.row;
   for (const stmt of moved) {
     // with no row delta only a statement sharing the edit's last row has columns to move

@@ -32,13 +32,84 @@ export class LocShift {
    * `emptyAfter`: an empty range exactly at a pure insertion point belongs to the text after it
    * (a kept statement starts there) rather than to the text before it.
    */
-  constructor(edit: EditPoints, private readonly emptyAfter: boolean) {
+  /** statements the edit falls inside, kept because it only moved their lines (see sameAcross) */
+  private readonly across = new Set<Stmt>();
+
+  constructor(edit: EditPoints, public emptyAfter: boolean) {
     this.dRow = edit.newEndPosition.row - edit.oldEndPosition.row;
     this.dCol = edit.newEndPosition.column - edit.oldEndPosition.column;
     this.endLine = edit.oldEndPosition.row + 1;
     this.endCol = edit.oldEndPosition.column;
     this.startLine = edit.startPosition.row + 1;
     this.startCol = edit.startPosition.column;
+  }
+
+  /** A statement the edit fell inside, kept with its locations after the edit moved. */
+  isAcross(s: Stmt): boolean {
+    return this.across.has(s);
+  }
+
+  private before(line: number, col: number, line2: number, col2: number): boolean {
+    return line < line2 || (line === line2 && col < col2);
+  }
+
+  /**
+   * Whether `fresh` (the statement as lowered from the new text) is `old` with only its lines
+   * moved: the same IR but for ids, every old location mapped lands on the fresh one, and no
+   * expression straddles the edit (its source text, which messages quote, would have changed).
+   * The caller checks the edit itself only removed and inserted whitespace.
+   */
+  sameAcross(old: Stmt, fresh: Stmt): boolean {
+    const same = (a: unknown, b: unknown): boolean => {
+      if (a === b) return true;
+      if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+      if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => same(x, b[i]));
+      const ka = Object.keys(a);
+      if (ka.length !== Object.keys(b).length) return false;
+      const isExpr = 'id' in a;
+      for (const k of ka) {
+        if (k === 'id') continue;
+        const x = (a as Record<string, unknown>)[k];
+        const y = (b as Record<string, unknown>)[k];
+        if (k === 'loc' || k === 'nameLoc') {
+          if (!this.mapsTo(x as Loc, y as Loc, isExpr)) return false;
+        } else if (!same(x, y)) return false;
+      }
+      return true;
+    };
+    return same(old, fresh);
+  }
+
+  private mapsTo(a: Loc, b: Loc, expr: boolean): boolean {
+    if (typeof a !== 'object' || typeof b !== 'object' || !a || !b) return false;
+    // an expression around the edit point: its text gained or lost whitespace
+    if (expr && this.before(a.line, a.col, this.startLine, this.startCol) && this.before(this.startLine, this.startCol, a.endLine, a.endCol)) return false;
+    const m = this.loc(a);
+    return m.line === b.line && m.col === b.col && m.endLine === b.endLine && m.endCol === b.endCol;
+  }
+
+  /** Keep `s`, which the edit falls inside (sameAcross): move the locations after the edit, in place. */
+  moveAcross(s: Stmt): void {
+    const moves: [Loc, Loc][] = [];
+    const visit = (o: object): void => {
+      if (Array.isArray(o)) {
+        for (const x of o) if (typeof x === 'object' && x !== null) visit(x);
+        return;
+      }
+      for (const key in o) {
+        const v = (o as Record<string, unknown>)[key];
+        if (typeof v !== 'object' || v === null) continue;
+        if (key === 'loc' || key === 'nameLoc') {
+          const loc = v as Loc;
+          if (!this.moved.has(loc)) moves.push([loc, this.loc(loc)]);
+          this.moved.add(loc);
+        } else visit(v);
+      }
+    };
+    visit(s);
+    // mapped from the old positions first, then written: a shared Loc moves once
+    for (const [loc, to] of moves) Object.assign(loc, to);
+    this.across.add(s);
   }
 
   /** Whether `loc` is a kept statement's own location, moved in place. */

@@ -156,7 +156,7 @@ describe('interp: incremental re-trace reusing statements', function () {
       let text = source;
       let prev = trace(text, 'python', { budgetMs: 60_000 });
       let n = 0;
-      for (const e of edits(source, name.length * 7919 + 17, 8)) {
+      for (const e of edits(source, name.length * 7919 + 17, 20)) {
         const next = text.slice(0, e.at) + e.ins + text.slice(e.at + e.del);
         const inc = traceIncremental(prev, next, editFromChange(text, e.at, e.at + e.del, e.ins));
         assert.deepEqual(summary(inc), summary(trace(next, 'python', { budgetMs: 60_000 })), `edit ${++n}: ${JSON.stringify(e)}`);
@@ -171,7 +171,7 @@ describe('interp: incremental re-trace reusing statements', function () {
       let text = source;
       let prev = trace(text, 'python', { budgetMs: 60_000 });
       let n = 0;
-      for (const e of lineEdits(source, name.length * 104729 + 3, 12)) {
+      for (const e of lineEdits(source, name.length * 104729 + 3, 40)) {
         const next = text.slice(0, e.at) + e.ins + text.slice(e.at + e.del);
         const inc = traceIncremental(prev, next, editFromChange(text, e.at, e.at + e.del, e.ins));
         assert.deepEqual(summary(inc), summary(trace(next, 'python', { budgetMs: 60_000 })), `edit ${++n}: ${JSON.stringify(e)}`);
@@ -249,6 +249,52 @@ describe('interp: incremental re-trace reusing statements', function () {
     ] as [number, string][]) {
       const { next, inc } = lineEdit(moving, at, 0, ins);
       assert.deepEqual(summary(inc), summary(trace(next, 'python')), JSON.stringify(ins));
+    }
+  });
+
+  it('Enter or a deleted blank line inside a function body keeps the definition and its callers as they were', () => {
+    const src = ['import numpy as np', 'def attend(Q, K, V):', '    S = Q @ K.T / np.sqrt(Q.shape[-1])', '', '    P = np.exp(S) / np.exp(S).sum(axis=-1, keepdims=True)', '    return P @ np.ones((V.shape[0], 2)', '                   ) + V', 'X = np.ones((3, 2))', 'Y = attend(X, X, X)', 'z = Y.sum()', ''].join('\n');
+    const edits: [string, number, number, string, boolean][] = [
+      ['Enter at the end of a body line', src.indexOf('    P = ') - 1, 0, '\n    ', true],
+      ['the blank line deleted', src.indexOf('\n\n') + 1, 1, '', true],
+      ['Enter after the header', src.indexOf('V):') + 3, 0, '\n', true],
+      ['Enter inside a parenthesised expression', src.indexOf('np.ones((V') + 'np.ones('.length, 0, '\n', false],
+      ['spaces inside an expression', src.indexOf('@ K.T') + 1, 0, '  ', false],
+    ];
+    for (const [what, at, del, ins, kept] of edits) {
+      const prev = trace(src, 'python');
+      const def = prev.program.body[1];
+      const yId = (t: Trace): number => { const st = t.program.body[3]; return st.k === 'assign' ? st.value.id : -1; };
+      const yValue = prev.exprValues[yId(prev)];
+      const next = src.slice(0, at) + ins + src.slice(at + del);
+      const inc = traceIncremental(prev, next, editFromChange(src, at, at + del, ins));
+      assert.deepEqual(summary(inc), summary(trace(next, 'python')), what);
+      assert.equal(inc.program.body[1] === def, kept, what);
+      if (kept) assert.equal(inc.exprValues[yId(inc)], yValue, `${what}: the caller was put back`);
+    }
+  });
+
+  it('formula sites that depend on where other statements are (one positional-encoding table per block) are found again', () => {
+    const src = [
+      'import numpy as np',
+      'pos = np.arange(4).reshape(-1, 1)',
+      'div = np.exp(np.arange(0, 6, 2) * -(np.log(10000.0) / 6))',
+      'a = np.sin(pos * div)',
+      'pe = np.zeros((4, 6))',
+      'pe[:, 0::2] = np.sin(pos * div)',
+      'pe[:, 1::2] = np.cos(pos * div)',
+      '',
+    ].join('\n');
+    // the first table's sine loses its frequencies: the table below becomes the first one
+    const at = src.indexOf('np.sin(pos * div)');
+    for (const [del, ins] of [[3, 'abs'], ['a = np.sin(pos * div)\n'.length, '']] as [number, string][]) {
+      const prev = trace(src, 'python');
+      const next = src.slice(0, at - (ins ? 0 : 'a = '.length)) + ins + src.slice(at - (ins ? 0 : 'a = '.length) + del);
+      const edit = ins ? editFromChange(src, at + 3, at + 3 + del, ins) : editFromChange(src, at - 4, at - 4 + del, '');
+      const inc = traceIncremental(prev, ins ? src.slice(0, at + 3) + ins + src.slice(at + 3 + del) : next, edit);
+      const full = trace(ins ? src.slice(0, at + 3) + ins + src.slice(at + 3 + del) : next, 'python');
+      assert.deepEqual(summary(inc), summary(full), ins || 'deleted');
+      assert.ok(full.formulas.some((f) => f.kind === 'positional-encoding' && f.line === (ins ? 6 : 5)), ins || 'deleted');
     }
   });
 

@@ -3,7 +3,7 @@
 
 import type { Diagnostic } from '../../diagnostics';
 import type { Trace } from '../../types';
-import { buildContext, type MatchContext, type StmtInfo } from '../match';
+import { buildContext, rawOf, type MatchContext, type StmtInfo } from '../match';
 import { lintSoftmaxAxis } from './softmaxAxis';
 import { lintKeepdims } from './keepdims';
 import { lintMaskAfterSoftmax, lintMissingScale } from './attention';
@@ -14,7 +14,7 @@ const LINTS: ((ctx: MatchContext, at: StmtInfo) => Diagnostic[])[] = [lintSoftma
 
 /** The silent-bug lints of a trace; `ctx`: the match context the recognisers used (built once). */
 export function lintTrace(trace: Pick<Trace, 'program' | 'exprValues'>, ctx: MatchContext = buildContext(trace.program, trace.exprValues)): Diagnostic[] {
-  return mergeLints(ctx.stmts.map((at) => lintsAt(ctx, at)));
+  return mergeLints(rawOf(ctx.stmts).map((at) => lintsAt(ctx, at)));
 }
 
 /** Every lint at one statement, before de-duplication (an incremental trace caches these). */
