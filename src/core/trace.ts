@@ -220,11 +220,23 @@ function nested(s: Stmt): Stmt[][] {
   }
 }
 
-/** Names a statement assigns as written (the recognisers follow names to their last assignment). */
+/**
+ * Names a statement assigns as written (the recognisers follow names to their last assignment),
+ * or changes through a method (`heads.append(h)`: the heads a concatenation collects).
+ */
 function assignedNames(s: Stmt): string[] {
+  // module-level code nested in loops, branches, with and try blocks (a def's names are its own)
+  if (s.k !== 'def' && s.k !== 'class') {
+    const inner = nested(s);
+    if (inner.length) return inner.flatMap((b) => b.flatMap(assignedNames));
+  }
   if (s.k === 'assign') return s.targets.map((t) => exprName(t.k === 'index' ? t.obj : t)).filter((n): n is string => !!n);
   if (s.k === 'augassign') {
     const n = exprName(s.target.k === 'index' ? s.target.obj : s.target);
+    return n ? [n] : [];
+  }
+  if (s.k === 'expr' && s.expr.k === 'call' && s.expr.fn.k === 'attr') {
+    const n = exprName(s.expr.fn.obj);
     return n ? [n] : [];
   }
   return [];

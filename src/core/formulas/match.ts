@@ -32,9 +32,9 @@ export interface MatchContext {
   /** each statement's info (lastAssigned looks statements up by identity: a scan would be quadratic) */
   infoOf: Map<Stmt, StmtInfo>;
   /**
-   * Set `on` while one statement group is recognised: `seen` then says whether it read other
-   * module-level statements by position (the module block or `stmts`, not by name), so that its
-   * cached sites are recomputed when top-level statements are added, removed or changed.
+   * Set `on` while one statement group is recognised: `seen` then says whether it read the
+   * module block by position (statements before or after it, not by name), so that its cached
+   * sites are recomputed when top-level statements are added, removed or changed.
    */
   watch: { on: boolean; seen: boolean };
 }
@@ -127,7 +127,8 @@ export function buildContext(source: Program, values: (Value | undefined)[]): Ma
     });
   };
   visit(program.body, '');
-  return { program, values, aliases, stmts: watched(stmts, watch), defs, methods, infoOf, watch };
+  // (`stmts` is read by name and scope: statements assigning or appending to a name, a def's body)
+  return { program, values, aliases, stmts, defs, methods, infoOf, watch };
 }
 
 /** 'np.exp', 'math.sqrt', 'scipy.special.softmax', or a user name ('softmax'); undefined for computed callees. */

@@ -298,6 +298,33 @@ describe('interp: incremental re-trace reusing statements', function () {
     }
   });
 
+  it('a concatenation of heads appended in a loop is recognised again when what the loop appends changes', () => {
+    const src = [
+      'import numpy as np',
+      'def head(X, Wq, Wk, Wv):',
+      '    Q, K, V = X @ Wq, X @ Wk, X @ Wv',
+      '    S = Q @ K.T / np.sqrt(Q.shape[-1])',
+      '    P = np.exp(S) / np.exp(S).sum(axis=-1, keepdims=True)',
+      '    return P @ V',
+      'X = np.ones((3, 4))',
+      'W = np.ones((4, 2))',
+      'heads = []',
+      'for _ in range(2):',
+      '    heads.append(head(X, W, W, W))',
+      'Z = np.concatenate(heads, axis=-1)',
+      '',
+    ].join('\n');
+    const from = 'head(X, W, W, W))';
+    const at = src.indexOf(from);
+    const next = `${src.slice(0, at)}X @ W)${src.slice(at + from.length)}`;
+    const before = trace(src, 'python');
+    assert.ok(before.formulas.some((f) => f.kind === 'multi-head-attention'));
+    const inc = traceIncremental(before, next, editFromChange(src, at, at + from.length, 'X @ W)'));
+    const full = trace(next, 'python');
+    assert.ok(!full.formulas.some((f) => f.kind === 'multi-head-attention'));
+    assert.deepEqual(summary(inc), summary(full));
+  });
+
   it('edge edits: Enter at the very start, a line deleted at the end, a pasted block, columns moved on a shared line', () => {
     const src = ['import numpy as np', 'x = np.ones(3); y = np.arange(4); z = y @ y.T', 'W = np.ones((3, 3))', 'h = x @ W', 'v = h.sum(axis=0, keepdims=True) @ y', ''].join('\n');
     const cases: [number, number, string][] = [
