@@ -78,6 +78,13 @@ export class UndoLog {
     }
     return after;
   }
+  /**
+   * Take the values the saved keys hold now as the ones to undo to: a statement put back after a
+   * different predecessor (one that assigns a name it then assigns again) must undo to that one.
+   */
+  rebase(): void {
+    for (const e of this.entries) if (e.t === 'key') e.prev = e.map.has(e.key) ? e.map.get(e.key)! : ABSENT;
+  }
   redo(after: readonly unknown[]): void {
     for (let i = 0; i < this.entries.length; i++) {
       const e = this.entries[i];

@@ -173,7 +173,9 @@ export function rerunFrom(fresh: Interp, body: readonly Stmt[], reused: readonly
     const prev = o >= k ? old.epochs[o] : undefined;
     // (a pending state is the exact old one: the generator is clean, mustRun compares nothing)
     if (prev && !dirty.mustRun(prev)) {
-      // put the statement's effects back exactly as they were
+      // put the statement's effects back exactly as they were (names it assigns for certain may
+      // have held other values before it: the next rewind must restore those)
+      prev.log.rebase();
       prev.log.redo(old.after[o]);
       const vals = old.values[o];
       prev.exprIds.forEach((id, j) => {

@@ -325,6 +325,20 @@ describe('interp: incremental re-trace reusing statements', function () {
     assert.deepEqual(summary(inc), summary(full));
   });
 
+  it('a duplicated line, then the other copy deleted: the copy put back undoes to what the first one assigned', () => {
+    const src = ['import numpy as np', 'x = np.ones(3)', 'r = x.var()', 's = np.std(x)', 'ok = r + s', ''].join('\n');
+    const line = 'r = x.var()\n';
+    const at = src.indexOf(line);
+    const dup = src.slice(0, at) + line + src.slice(at);
+    const t1 = traceIncremental(trace(src, 'python'), dup, editFromChange(src, at, at, line));
+    assert.deepEqual(summary(t1), summary(trace(dup, 'python')));
+    const second = at + line.length;
+    const back = dup.slice(0, second) + dup.slice(second + line.length);
+    const t2 = traceIncremental(t1, back, editFromChange(dup, second, second + line.length, ''));
+    assert.deepEqual(summary(t2), summary(trace(back, 'python')));
+    assert.ok(!t2.diagnostics.some((d) => d.code === 'name-error'));
+  });
+
   it('edge edits: Enter at the very start, a line deleted at the end, a pasted block, columns moved on a shared line', () => {
     const src = ['import numpy as np', 'x = np.ones(3); y = np.arange(4); z = y @ y.T', 'W = np.ones((3, 3))', 'h = x @ W', 'v = h.sum(axis=0, keepdims=True) @ y', ''].join('\n');
     const cases: [number, number, string][] = [
