@@ -310,7 +310,9 @@ export function traceIncremental(prev: Trace, newSource: string, edit: Edit): Tr
       // the text before the edit is unchanged, so is its parse; with dense ids, those of the last
       // reused statement (deep check) prove the numbering before it matches too; after statement
       // reuse the old ids have gaps, and every kept statement must match
-      if (inner.tops && prev.program.exprCount !== inner.tops.denseCount) {
+      // (a broken file's recovery blanks lines anywhere: then every kept statement is checked too)
+      const broken = prev.program.syntaxErrors.length > 0 || program.syntaxErrors.length > 0;
+      if (broken || (inner.tops && prev.program.exprCount !== inner.tops.denseCount)) {
         for (let i = 0; i < k; i++) if (!sameTree(oldBody[i], program.body[i])) k = i;
       } else while (k > 0 && !sameTree(oldBody[k - 1], program.body[k - 1])) k--;
       reused = program.body.map((_, i) => (i < k ? i : -1));

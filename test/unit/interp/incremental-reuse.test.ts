@@ -339,6 +339,41 @@ describe('interp: incremental re-trace reusing statements', function () {
     assert.ok(!t2.diagnostics.some((d) => d.code === 'name-error'));
   });
 
+  it('a broken file: statements before the edit lowered differently by the recovery are not kept', () => {
+    // deleting a def line after them changes how the recovery blanks the bodiless defs above
+    const src = [
+      'def init_params(seed):',
+      '    params = {        "wte": rng.normal(0.0, 0.02, size=(V, D)),',
+      '    }',
+      '    for _ in range(L):',
+      '        block = {',
+      '        block = {',
+      '            "w_qkv": rng.normal(0.0, 0.02, size=(D, 3 * D)),',
+      '            "w_proj": rng.normal(0.0, 0.02, size=(D, D)),',
+      '            "w_out": rng.normal(0.0, 0.02, size=(D_FF, D)),',
+      '            "b_out": np.zeros(D),',
+      '        }',
+      '        params["blocks"].append(block)',
+      '    return params',
+      '# ---------------------------------------------------------------- building blocks',
+      'def layer_norm(x, g, b, eps=EPS):',
+      'def split_heads(x):',
+      '    q, k, v = x, x, x',
+      '    scores = q @ k.transpose(0, 2, 1) / np.sqrt(D_HEAD)',
+      '    weights = softmax(scores, axis=-1)',
+      '    heads = weights @ v',
+      '    merged = merge_heads(heads)',
+      '    return linear(merged, block["w_proj"], block["b_proj"]), weights',
+      'def mlp(x, block):',
+      '    hidden = gelu(linear(x, block["w_fc"], block["b_fc"]))',
+    ].join('\n');
+    const gone = 'def mlp(x, block):\n';
+    const at = src.indexOf(gone);
+    const next = src.slice(0, at) + src.slice(at + gone.length);
+    const inc = traceIncremental(trace(src, 'python'), next, editFromChange(src, at, at + gone.length, ''));
+    assert.deepEqual(summary(inc), summary(trace(next, 'python')));
+  });
+
   it('edge edits: Enter at the very start, a line deleted at the end, a pasted block, columns moved on a shared line', () => {
     const src = ['import numpy as np', 'x = np.ones(3); y = np.arange(4); z = y @ y.T', 'W = np.ones((3, 3))', 'h = x @ W', 'v = h.sum(axis=0, keepdims=True) @ y', ''].join('\n');
     const cases: [number, number, string][] = [
