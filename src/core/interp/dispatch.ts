@@ -9,7 +9,7 @@ import type { OpCall } from '../ops/types';
 import type { L10nText, Value } from '../values';
 import { PyError } from '../builtins/errors';
 import { BudgetExceeded, type Interp } from './context';
-import { isDetermined } from './merge';
+import { isDetermined } from '../ops/convert';
 import { isViewOp, linkOpView } from './opViews';
 import { outTarget, outValuesNeeded, settleOut } from './outParam';
 import { forgetUnmodelledDraw, touchGlobalRandom } from './randomJoin';

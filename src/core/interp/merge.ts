@@ -2,7 +2,8 @@
 // iterations being widened): same shape stays, differing dims become symbols, differing values
 // are dropped. Plus the structural equality the bindings recorder uses.
 
-import { Dim, type Shape } from '../shapes/dim';
+import { isDetermined } from '../ops/convert';
+import { Dim, Shape } from '../shapes/dim';
 import type { ArrayValue, L10nText, Value } from '../values';
 
 export const WHY_BRANCHES: L10nText = {
@@ -118,7 +119,7 @@ export function valuesEqual(a: Value, b: Value): boolean {
   switch (a.kind) {
     case 'array': {
       const y = b as ArrayValue;
-      return !!a.shape && !!y.shape && Shape_equal(a.shape, y.shape) && a.dtype === y.dtype && !!a.data && dataEqual(a.data, y.data);
+      return !!a.shape && !!y.shape && Shape.equal(a.shape, y.shape) && a.dtype === y.dtype && !!a.data && dataEqual(a.data, y.data);
     }
     case 'int':
     case 'float':
@@ -149,37 +150,3 @@ export function valuesEqual(a: Value, b: Value): boolean {
   }
 }
 
-function Shape_equal(a: Shape, b: Shape): boolean {
-  return a.length === b.length && a.every((d, i) => Dim.equal(d, b[i]));
-}
-
-/** Every number, string, array element reachable is known (what `evaluate` and `value` need). */
-export function isDetermined(v: Value, depth = 0): boolean {
-  if (depth > 20) return false;
-  switch (v.kind) {
-    case 'array':
-      return v.data !== undefined || (!!v.shape && v.shape.some((d) => d === 0) && v.shape.every((d) => typeof d === 'number'));
-    case 'int':
-    case 'float':
-    case 'bool':
-    case 'str':
-      return v.value !== undefined;
-    case 'list':
-    case 'tuple':
-      return !!v.items && v.items.every((x) => isDetermined(x, depth + 1));
-    case 'dict':
-      return !!v.map && [...v.map.values()].every((e) => isDetermined(e.value, depth + 1));
-    case 'set':
-      return !!v.map && [...v.map.values()].every((x) => isDetermined(x, depth + 1));
-    case 'slice':
-      return isDetermined(v.start, depth + 1) && isDetermined(v.stop, depth + 1) && isDetermined(v.step, depth + 1);
-    case 'range':
-      return v.start !== undefined && v.stop !== undefined && v.step !== undefined;
-    case 'unknown':
-      return false;
-    case 'instance':
-      return false;
-    default:
-      return true;
-  }
-}
