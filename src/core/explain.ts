@@ -7,7 +7,7 @@ import type { CellDerivation, Derivation, FormulaSite, Trace } from './types';
 import type { JsonValue, L10nText, Value } from './values';
 import { findFormulas } from './formulas/index';
 import { buildContext, children, stmtExprs } from './formulas/match';
-import { deriveSite, generalOf, GENERAL } from './derive/site';
+import { deriveSite, generalOf } from './derive/site';
 import { deriveSymbolic } from './derive/symbolic';
 import { explainCell as cellOf } from './derive/cell';
 import { GenericDeriver } from './derive/generic';
@@ -138,9 +138,6 @@ export function explainJson(trace: Trace, line: number): ExplainJson | undefined
   if (v !== undefined) result.value = v;
   return { formula: d.formula, line: d.line, steps: stepsJson(d.steps), result };
 }
-
-/** The formulas `explain` knows, for the CLI's "no formula at this line" message. */
-export const KNOWN_FORMULAS = Object.keys(GENERAL);
 
 /** The contract's `eval --json` object. */
 export interface EvalJson {

@@ -1,4 +1,5 @@
 // Node entry (desktop VS Code, code-server): tree-sitter's wasm files are read from dist/wasm.
+// Everything else lives in activate.ts, shared with the web entry (extension.web.ts).
 import type * as vscode from 'vscode';
 import { activateTutor, type TutorApi } from './activate';
 

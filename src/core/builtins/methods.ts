@@ -3,7 +3,7 @@
 
 import { Value as V, type Value } from '../values';
 import { PyError, typeError } from './errors';
-import { formatSpec, pyRepr, pyStr } from './format';
+import { formatSpec, pyRepr } from './format';
 import { bool, defineBuiltin, int, list, NONE, str, tuple, type Host } from './host';
 import { sortValues } from './functions';
 import { pyEquals } from './pyops';
@@ -360,5 +360,3 @@ defineBuiltin('int.bit_length', (_h, self) => {
   const v = (self as { value?: number }).value;
   return int(v === undefined ? undefined : v === 0 ? 0 : Math.floor(Math.log2(Math.abs(v))) + 1);
 });
-
-export const STR_VALUE = (v: Value): string | undefined => pyStr(v);

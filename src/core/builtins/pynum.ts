@@ -6,8 +6,6 @@ import type { BinOp } from '../ir';
 import type { Value } from '../values';
 import { PyError } from './errors';
 
-export type PyNum = { kind: 'int' | 'float' | 'bool'; value?: number | boolean; sym?: string };
-
 /** The number of a known int/float/bool, or undefined. */
 export function numOf(v: Value): number | undefined {
   if (v.kind === 'int' || v.kind === 'float') return v.value;

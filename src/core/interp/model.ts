@@ -53,13 +53,3 @@ export function classLookup(c: ClassValue, name: string): { value: Value; owner:
   }
   return undefined;
 }
-
-/** The names an exception of this class is caught by: its own, its bases', the built-in ones. */
-export function exceptionChain(c: ClassValue): string[] {
-  const names: string[] = [];
-  for (const k of mro(c)) {
-    names.push(k.name);
-    names.push(...classImpl(k).builtinBases);
-  }
-  return names;
-}

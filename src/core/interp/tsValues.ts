@@ -10,9 +10,6 @@ export const num = (value?: number): Value => ({ kind: 'float', value });
 export const jsStr = (value?: string): Value => ({ kind: 'str', value });
 export const jsBool = (value?: boolean): Value => ({ kind: 'bool', value });
 
-/** Is this value certainly a JS number / string / array? */
-export const isNum = (v: Value): boolean => v.kind === 'float' || v.kind === 'int';
-
 /** ToNumber(v), undefined when the value is not known (or has no number, e.g. a function: NaN). */
 export function toNumber(v: Value): number | undefined {
   switch (v.kind) {
@@ -127,15 +124,6 @@ export function jsTypeof(v: Value): string | undefined {
     default:
       return 'object';
   }
-}
-
-/** The name JavaScript error messages give a value's type ("number", "undefined", "Array"). */
-export function jsTypeName(v: Value): string {
-  if (v.kind === 'list') return 'Array';
-  if (v.kind === 'array') return 'Matrix';
-  if (v.kind === 'dict') return 'Object';
-  if (v.kind === 'instance') return v.cls.name;
-  return jsTypeof(v) ?? 'unknown';
 }
 
 /**

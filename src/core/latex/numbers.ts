@@ -77,8 +77,3 @@ function matrix(rows: number, cols: number, data: ArrayLike<number>, offset: num
   const m = `\\begin{bmatrix} ${lines.join(' \\\\ ')} \\end{bmatrix}`;
   return label ? `${m}_{${shapeLabel(label)}}` : m;
 }
-
-/** Subscript digits for prose titles (weights[1, 2] → ₁₂ style is for text; LaTeX uses _{12}). */
-export function latexIndex(index: readonly number[]): string {
-  return index.length === 1 ? String(index[0]) : index.join(',');
-}

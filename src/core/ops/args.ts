@@ -14,16 +14,6 @@ export function arg(call: OpCall, index: number, name: string): Value | undefine
   return call.kwargs.get(name);
 }
 
-export function hasArg(call: OpCall, index: number, name: string): boolean {
-  return arg(call, index, name) !== undefined;
-}
-
-/** True when the argument is absent or an explicit None. */
-export function isNoneArg(call: OpCall, index: number, name: string): boolean {
-  const v = arg(call, index, name);
-  return v === undefined || v.kind === 'none';
-}
-
 export function typeError(en: string, fr: string): NumpyError {
   return new NumpyError('type-error', { en, fr }, { pyType: 'TypeError' });
 }

@@ -4,7 +4,7 @@
 
 import { NumpyError } from '../diagnostics';
 import type { Shape } from '../shapes/dim';
-import { jsonNumber, type ArrayValue, type DType, type JsonValue, type L10nText, type Value } from '../values';
+import type { ArrayValue, DType, Value } from '../values';
 import { castData, promoteTypes } from './dtype';
 
 export function makeArray(shape: Shape | null, dtype: DType | null, data?: Float64Array): ArrayValue {
@@ -14,16 +14,6 @@ export function makeArray(shape: Shape | null, dtype: DType | null, data?: Float
 /** A numpy scalar (np.float64(2.5)): shape (), printed without brackets. */
 export function numpyScalar(dtype: DType, x: number): ArrayValue {
   return { kind: 'array', shape: [], dtype, data: Float64Array.of(x), scalar: true };
-}
-
-/** The single element of a determined one-element array, else undefined. */
-export function scalarOf(a: ArrayValue): number | undefined {
-  return a.data !== undefined && a.data.length === 1 ? a.data[0] : undefined;
-}
-
-/** An array with shape and dtype but no data, carrying why its value is unknown. */
-export function unknownArray(shape: Shape | null, dtype: DType | null, why?: L10nText): ArrayValue {
-  return why ? { kind: 'array', shape, dtype, why } : { kind: 'array', shape, dtype };
 }
 
 /**
@@ -59,29 +49,6 @@ export function isDetermined(v: Value, depth = 0): boolean {
       // none, ellipsis, functions, modules, classes: nothing in them is a number to know
       return true;
   }
-}
-
-/** The Python value of one element of a `dt` array (what .item() / iteration over a 1-D array gives). */
-export function elementValue(dt: DType, x: number): Value {
-  if (dt === 'bool') return { kind: 'bool', value: x !== 0 };
-  if (dt.startsWith('float')) return { kind: 'float', value: x };
-  return { kind: 'int', value: x };
-}
-
-/** Nested JSON of an array's data (contract form: non-finite numbers as strings, bools as booleans). */
-export function toNested(a: ArrayValue): JsonValue | undefined {
-  if (!a.data || !a.shape || !a.shape.every((d) => typeof d === 'number')) return undefined;
-  const shape = a.shape as readonly number[];
-  const data = a.data;
-  const leaf = (x: number): JsonValue => (a.dtype === 'bool' ? x !== 0 : jsonNumber(x));
-  let pos = 0;
-  const build = (depth: number): JsonValue => {
-    if (depth === shape.length) return leaf(data[pos++]);
-    const out: JsonValue[] = [];
-    for (let i = 0; i < shape[depth]; i++) out.push(build(depth + 1));
-    return out;
-  };
-  return build(0);
 }
 
 // ---- np.asarray discovery ----
@@ -229,15 +196,6 @@ export function toArray(v: Value, dtype?: DType | null): ArrayValue {
   const data = new Float64Array(size);
   if (!collectData(root, data, { i: 0 })) return makeArray(shape, dt);
   return makeArray(shape, dt, dt === null ? undefined : castData(data, dt));
-}
-
-/** np.asarray that also accepts unknown values (→ an array of unknown shape and dtype). */
-export function toArrayLoose(v: Value): ArrayValue {
-  return isArrayLike(v) ? toArray(v) : makeArray(null, null);
-}
-
-function isArrayLike(v: Value): boolean {
-  return ['array', 'int', 'float', 'bool', 'list', 'tuple', 'range'].includes(v.kind);
 }
 
 /** The same value with every array's data dropped (a shape rule's answer computed from the data). */

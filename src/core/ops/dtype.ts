@@ -40,10 +40,6 @@ export function bitsOf(dt: DType): number {
 export function itemsize(dt: DType): number {
   return INFO[dt].bits / 8;
 }
-/** numpy's one-letter type code ('d' for float64), as in ufunc.types */
-export function typeChar(dt: DType): string {
-  return INFO[dt].char;
-}
 export function fromTypeChar(c: string): DType | undefined {
   return BY_CHAR.get(c);
 }

@@ -18,10 +18,6 @@ export function limbsFromWords(w: readonly number[]): Float64Array {
   return l;
 }
 
-export function wordsFromLimbs(l: Float64Array): number[] {
-  return [0, 1, 2, 3].map((i) => (l[2 * i] + l[2 * i + 1] * 65536) >>> 0);
-}
-
 /**
  * state ← state · MULT + inc (mod 2^128), in place. Unrolled: each column sum of 16×16-bit
  * products stays below 2^36, exact in a double; carries are taken by exact division by 2^16.

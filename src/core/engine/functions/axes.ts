@@ -43,9 +43,3 @@ export function moveLastToAxis(t: Tensor, axis: number): Tensor {
   for (let i = 0, k = 0; i < r; i++) order.push(i === axis ? r - 1 : k++);
   return permute(t, order);
 }
-
-/** Normalise a possibly negative axis; undefined when out of range. */
-export function normAxis(axis: number, rank: number): number | undefined {
-  const a = axis < 0 ? axis + rank : axis;
-  return a >= 0 && a < rank ? a : undefined;
-}

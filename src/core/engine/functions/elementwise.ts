@@ -93,6 +93,3 @@ export function layerNorm(x: Tensor, eps = 1e-5, rec?: Recorder, name = 'x'): Te
 export const GELU_GENERAL = '\\mathrm{GELU}(x) = x\\,\\Phi(x) = \\tfrac{x}{2}\\left(1 + \\operatorname{erf}\\tfrac{x}{\\sqrt2}\\right)';
 export const GELU_TANH_GENERAL = '\\mathrm{GELU}(x) \\approx \\tfrac{x}{2}\\left(1 + \\tanh\\!\\left(\\sqrt{2/\\pi}\\,(x + 0.044715x^3)\\right)\\right)';
 export const LAYER_NORM_GENERAL = '\\mathrm{LayerNorm}(x) = \\frac{x - \\mu}{\\sqrt{\\sigma^2 + \\varepsilon}}';
-
-/** Tensor from a number (for tutor functions accepting scalars). */
-export const asTensor = (x: Tensor | number): Tensor => (typeof x === 'number' ? Tensor.scalar(x) : x);

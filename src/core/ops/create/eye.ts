@@ -1,4 +1,5 @@
-// np.eye (N×M with ones on the k-th diagonal) and np.identity (the n×n identity matrix).
+// np.eye (N×M with ones on the k-th diagonal) and np.identity (the n×n identity matrix):
+// shape, dtype and, when N, M and k are known, the values.
 
 import type { Dim, Shape } from '../../shapes/dim';
 import type { ArrayValue, DType, Value } from '../../values';

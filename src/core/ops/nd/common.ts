@@ -132,12 +132,6 @@ export function remapData(
   return out;
 }
 
-/** The source text of positional argument i, or a fallback name. */
-export function argText(call: OpCall, i: number, fallback: string): string {
-  const t = call.argTexts[i];
-  return t && t.trim() ? t.trim() : fallback;
-}
-
 /** Python's repr-like text of a shape in numpy messages that use the compact form (4,2). */
 export function compact(s: Shape): string {
   if (s.length === 1) return `(${Dim.format(s[0])},)`;
@@ -152,10 +146,4 @@ export function dimOf(v: Value): Dim | undefined {
     return v.data ? v.data[0] : undefined;
   }
   return undefined;
-}
-
-/** Items of a tuple/list argument, or the value itself as a one-item list; null when the length is unknown. */
-export function itemsOf(v: Value): Value[] | null {
-  if (v.kind === 'tuple' || v.kind === 'list') return v.items;
-  return [v];
 }

@@ -85,11 +85,6 @@ export function matmulPlan(call: OpCall, a: Shape, b: Shape): Plan {
   return { shape: [...batch, ...core], batch, aBatch, bBatch, n, k: Dim.isKnown(ka) ? ka : kb, m, aVec, bVec };
 }
 
-/** numpy's exact message for an inner mismatch (kept for tests and for readers who search it). */
-export function numpyMatmulMessage(ka: Dim, kb: Dim): string {
-  return `matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${SIG} (size ${Dim.format(kb)} is different from ${Dim.format(ka)})`;
-}
-
 /** Evaluate a planned matmul on concrete data. */
 export function matmulData(a: ArrayValue, b: ArrayValue, plan: Plan, dtype: DType): ArrayValue {
   const as = shapeOf(a);

@@ -30,10 +30,6 @@ export function divmodFloat(a: number, b: number): [number, number] {
   return floatDivmod(a, b);
 }
 
-export function floorDivFloat(a: number, b: number): number {
-  return divmodFloat(a, b)[0];
-}
-
 export function modFloat(a: number, b: number): number {
   if (b === 0) return a % b; // NaN, as numpy (fmod)
   return divmodFloat(a, b)[1];
