@@ -59,9 +59,27 @@ function operands(call: OpCall, params: readonly string[]): Operand[] {
   });
 }
 
+/**
+ * What the shape step found for a call (operands, loop, result), kept for the evaluate step of the
+ * same call: the dispatcher calls shape then evaluate with the same OpCall and the shape's result,
+ * so converting operands and resolving the loop twice per ufunc call is avoided.
+ */
+interface ShapeStep {
+  ops: Operand[];
+  result: ArrayValue;
+  loop: Loop | null;
+}
+const shapeSteps = new WeakMap<OpCall, ShapeStep>();
+
 /** The abstract result of a ufunc call: broadcast shape, loop output dtype; numpy's errors. */
 export function ufuncShape(spec: UfuncSpec<unknown>, call: OpCall): { result: ArrayValue; loop: Loop | null } {
   const ops = operands(call, spec.params);
+  const step = shapeOf(spec, call, ops);
+  shapeSteps.set(call, { ops, ...step });
+  return step;
+}
+
+function shapeOf(spec: UfuncSpec<unknown>, call: OpCall, ops: Operand[]): { result: ArrayValue; loop: Loop | null } {
   const shapes = ops.map((o) => (o.array ? o.array.shape : null));
   const out = outOperand(call, spec.params.length);
   const where = whereOperand(call);
@@ -121,6 +139,17 @@ export function runKernel(loop: Loop, inputs: readonly ArrayValue[], outShape: r
   } else {
     const f = kernel as Kernel2;
     const [x, y] = xs;
+    // a one-element operand against the whole output (x * 2, x - x.max()): read it once, no index map
+    if (y.length === 1 && x.length === n && n !== 1 && sameTailOf(inputs[0], outShape)) {
+      const b = y[0];
+      for (let i = 0; i < n; i++) out[i] = f(x[i], b);
+      return castData(out, loop.out);
+    }
+    if (x.length === 1 && y.length === n && n !== 1 && sameTailOf(inputs[1], outShape)) {
+      const a = x[0];
+      for (let i = 0; i < n; i++) out[i] = f(a, y[i]);
+      return castData(out, loop.out);
+    }
     const ix = broadcastIndexer(concrete(inputs[0].shape!), outShape);
     const iy = broadcastIndexer(concrete(inputs[1].shape!), outShape);
     if (ix === null && iy === null) for (let i = 0; i < n; i++) out[i] = f(x[i], y[i]);
@@ -129,6 +158,15 @@ export function runKernel(loop: Loop, inputs: readonly ArrayValue[], outShape: r
     else for (let i = 0; i < n; i++) out[i] = f(x[ix[i]], y[iy[i]]);
   }
   return castData(out, loop.out);
+}
+
+/** Does the operand, read flat, walk the output in order (its shape is the output's, maybe with fewer leading axes)? */
+function sameTailOf(a: ArrayValue, outShape: readonly number[]): boolean {
+  const s = concrete(a.shape!);
+  if (s.length > outShape.length) return false;
+  const off = outShape.length - s.length;
+  for (let i = 0; i < s.length; i++) if (s[i] !== outShape[off + i]) return false;
+  return true;
 }
 
 function warningText(flag: FpFlag, ufunc: string): L10nText {
@@ -157,13 +195,15 @@ function detectFlags(spec: UfuncSpec<unknown>, loop: Loop, inputs: readonly Arra
     return flags;
   }
   if (!isFloat(loop.out) || !spec.infFlag) return flags;
-  const idx = inputs.map((a) => broadcastIndexer(concrete(a.shape!), outShape));
+  // the index maps are only needed to look at the inputs of a non-finite output, which is rare
+  let idx: (Int32Array | null)[] | undefined;
   const xs = new Array<number>(inputs.length);
   for (let i = 0; i < out.length; i++) {
     const r = out[i];
     if (Number.isFinite(r)) continue;
     let finiteIn = true;
     let nanIn = false;
+    idx ??= inputs.map((a) => broadcastIndexer(concrete(a.shape!), outShape));
     for (let k = 0; k < inputs.length; k++) {
       const x = inputs[k].data![idx[k] === null ? i : idx[k]![i]];
       xs[k] = x;
@@ -182,13 +222,14 @@ function detectFlags(spec: UfuncSpec<unknown>, loop: Loop, inputs: readonly Arra
 
 /** The full evaluation of a ufunc call whose operands are all determined. */
 export function ufuncEvaluate(spec: UfuncSpec<Kernel1 | Kernel2 | Kernel3>, call: OpCall, abstract: Value): Value {
-  const ops = operands(call, spec.params);
+  const known = shapeSteps.get(call);
+  const ops = known && known.result === abstract ? known.ops : operands(call, spec.params);
   if (abstract.kind !== 'array' || abstract.shape === null || ops.some((o) => !o.array?.data)) return abstract;
   const out = outOperand(call, spec.params.length) ?? undefined;
   const where = whereOperand(call) ?? undefined;
   // a where= mask leaves the unselected outputs uninitialised without out=: no determined value
   if (call.kwargs.has('where') && (!where?.data || !out?.data)) return abstract;
-  const { loop } = ufuncShape(spec, call);
+  const { loop } = known && known.result === abstract ? known : ufuncShape(spec, call);
   if (!loop) return abstract;
   const inputs = ops.map((o) => o.array!);
   const shape = concrete(abstract.shape);
