@@ -4,7 +4,7 @@
 import type { Expr } from '../../ir';
 import type { Recogniser } from '../registry';
 import { makeSite, topExpr } from '../site';
-import { arg, isCall, numLit, sameExpr, sqrtOf, subExprs, type MatchContext } from '../match';
+import { arg, isCall, numLit, qualName, sameExpr, sqrtOf, subExprs, type MatchContext } from '../match';
 
 function geluForm(ctx: MatchContext, e: Expr): { x: Expr; form: 'erf' | 'tanh' } | undefined {
   if (e.k !== 'bin' || e.op !== '*') return undefined;
@@ -34,17 +34,20 @@ export const geluRecogniser: Recogniser = {
 };
 
 function reluOperand(ctx: MatchContext, e: Expr): Expr | undefined {
-  if (isCall(ctx, e, 'np.maximum')) {
+  if (e.k === 'bin' && e.op === '*' && e.right.k === 'cmp' && e.right.ops[0] === '>' && numLit(e.right.operands[1]) === 0 && sameExpr(e.right.operands[0], e.left)) return e.left;
+  // every sub-expression of every line comes here: name the callee once, and only for calls
+  if (e.k !== 'call') return undefined;
+  const callee = qualName(ctx, e.fn);
+  if (callee === 'np.maximum') {
     const a = arg(e, 0), b = arg(e, 1);
     if (numLit(a) === 0 && b) return b;
     if (numLit(b) === 0 && a) return a;
   }
-  if (isCall(ctx, e, 'np.where')) {
+  if (callee === 'np.where') {
     const c = arg(e, 0), a = arg(e, 1), b = arg(e, 2);
     if (c && c.k === 'cmp' && c.ops[0] === '>' && numLit(c.operands[1]) === 0 && sameExpr(c.operands[0], a) && numLit(b) === 0) return a;
   }
-  if (e.k === 'bin' && e.op === '*' && e.right.k === 'cmp' && e.right.ops[0] === '>' && numLit(e.right.operands[1]) === 0 && sameExpr(e.right.operands[0], e.left)) return e.left;
-  if (isCall(ctx, e, 'np.clip') && numLit(arg(e, 1, 'a_min')) === 0 && arg(e, 2, 'a_max')?.k === 'none') return arg(e, 0);
+  if (callee === 'np.clip' && numLit(arg(e, 1, 'a_min')) === 0 && arg(e, 2, 'a_max')?.k === 'none') return arg(e, 0);
   return undefined;
 }
 

@@ -5,7 +5,7 @@
 import type { Expr, Stmt } from '../../ir';
 import type { Recogniser } from '../registry';
 import { makeSite, topExpr } from '../site';
-import { arg, isCall, loopVars, numLit, subExprs, through, type MatchContext, type StmtInfo } from '../match';
+import { arg, loopVars, numLit, qualName, subExprs, through, type MatchContext, type StmtInfo } from '../match';
 
 /** Does the expression (following names one level) mention the 10000 base of the frequencies? */
 function hasBase(ctx: MatchContext, at: StmtInfo, e: Expr, depth = 0): boolean {
@@ -21,11 +21,32 @@ function hasBase(ctx: MatchContext, at: StmtInfo, e: Expr, depth = 0): boolean {
 
 export function trigOfFrequencies(ctx: MatchContext, at: StmtInfo, e: Expr): 'sin' | 'cos' | undefined {
   for (const s of subExprs(e)) {
-    const fn = isCall(ctx, s, 'np.sin', 'math.sin') ? 'sin' : isCall(ctx, s, 'np.cos', 'math.cos') ? 'cos' : undefined;
-    const x = fn && arg(s as Extract<Expr, { k: 'call' }>, 0);
+    // every sub-expression of every line comes here: name the callee once, and only for calls
+    if (s.k !== 'call') continue;
+    const callee = qualName(ctx, s.fn);
+    const fn = callee === 'np.sin' || callee === 'math.sin' ? 'sin' : callee === 'np.cos' || callee === 'math.cos' ? 'cos' : undefined;
+    const x = fn && arg(s, 0);
     if (fn && x && hasBase(ctx, at, x)) return fn;
   }
   return undefined;
+}
+
+/**
+ * Is a statement a trig-of-frequencies line, remembered per trace (per context): every trig line
+ * looks at its block's other lines, which made a module of many such lines quadratic in walks.
+ */
+const trigMemo = new WeakMap<MatchContext, Map<Stmt, boolean>>();
+function isTrigStmt(ctx: MatchContext, st: Stmt): boolean {
+  let memo = trigMemo.get(ctx);
+  if (!memo) trigMemo.set(ctx, (memo = new Map()));
+  let r = memo.get(st);
+  if (r === undefined) {
+    const info = ctx.infoOf.get(st);
+    const x = info && topExpr(info);
+    r = !!info && !!x && trigOfFrequencies(ctx, info, x) !== undefined;
+    memo.set(st, r);
+  }
+  return r;
 }
 
 export const positionalEncodingRecogniser: Recogniser = {
@@ -35,11 +56,7 @@ export const positionalEncodingRecogniser: Recogniser = {
     if (!e || trigOfFrequencies(ctx, at, e) === undefined) return [];
     // one site per table: the first trig statement of its block, spanning to the last one; the two
     // branches of `if j % 2 == 0: sin … else: cos …` are one table too
-    const trig = (st: Stmt) => {
-      const info = ctx.infoOf.get(st);
-      const x = info && topExpr(info);
-      return !!info && !!x && trigOfFrequencies(ctx, info, x) !== undefined;
-    };
+    const trig = (st: Stmt) => isTrigStmt(ctx, st);
     if (at.block.slice(0, at.index).some(trig)) return [];
     const branch = at.parent?.stmt.k === 'if' ? at.parent.stmt : undefined;
     if (branch && at.block === branch.orelse && branch.body.some(trig)) return [];
