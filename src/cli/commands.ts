@@ -12,7 +12,7 @@ import { traceJson } from './json';
 import { FORMULA_KINDS as KNOWN_FORMULAS } from '../core/types';
 
 
-export interface Outcome {
+interface Outcome {
   out: string;
   code: number;
 }

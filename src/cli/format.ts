@@ -7,7 +7,7 @@ import type { Trace } from '../core/types';
 import { valueToJson } from './json';
 
 /** Numbers as numpy prints them at its default precision (8 significant digits, no trailing zeros). */
-export function formatNumber(x: JsonValue): string {
+function formatNumber(x: JsonValue): string {
   if (typeof x === 'boolean') return x ? 'True' : 'False';
   if (typeof x === 'string') return x === 'Infinity' ? 'inf' : x === '-Infinity' ? '-inf' : x === 'NaN' ? 'nan' : x;
   if (typeof x !== 'number') return String(x);

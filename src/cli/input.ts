@@ -8,7 +8,7 @@ import { notebookSource } from './core';
 import { InputError } from './errors';
 
 
-export interface Input {
+interface Input {
   language: Language;
   source: string;
 }

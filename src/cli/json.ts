@@ -81,7 +81,7 @@ export interface TraceJson {
   }[];
 }
 
-export function bindingJson(b: Binding, withValues: boolean): TraceJson['bindings'][number] {
+function bindingJson(b: Binding, withValues: boolean): TraceJson['bindings'][number] {
   const out: TraceJson['bindings'][number] = {
     line: b.loc.line, column: b.loc.col, name: b.name,
     shape: b.shape ? Shape.toJson(b.shape) : null, dtype: b.dtype,
@@ -93,7 +93,7 @@ export function bindingJson(b: Binding, withValues: boolean): TraceJson['binding
   return out;
 }
 
-export function diagnosticJson(d: Diagnostic): TraceJson['diagnostics'][number] {
+function diagnosticJson(d: Diagnostic): TraceJson['diagnostics'][number] {
   return {
     line: d.loc.line, column: d.loc.col, endLine: d.loc.endLine, endColumn: d.loc.endCol,
     severity: d.severity, code: d.code, message: d.message.en,

@@ -8,7 +8,7 @@ import { EXIT, InputError } from './errors';
 
 export { EXIT };
 
-export interface Streams {
+interface Streams {
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown };
 }

@@ -12,7 +12,7 @@ import type { TraceService } from './traceService';
 import { bindingOf } from './traceQuery';
 
 /** The shape of the formula's result, as the trace knows it. */
-export function resultShape(trace: Trace, f: FormulaSite): string | undefined {
+function resultShape(trace: Trace, f: FormulaSite): string | undefined {
   const v = f.resultExpr ? trace.exprValues[f.resultExpr.id] : undefined;
   if (v?.kind === 'array' && v.shape) return Shape.format(v.shape);
   if (v && (v.kind === 'float' || v.kind === 'int')) return '()';

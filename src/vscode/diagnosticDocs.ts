@@ -4,7 +4,7 @@
 
 import type { L10nText } from '../core/values';
 
-export interface CodeDoc {
+interface CodeDoc {
   title: L10nText;
   paragraphs: L10nText[];
   /** formulas shown under the prose (KaTeX) */

@@ -18,7 +18,7 @@ function severity(s: Severity): vscode.DiagnosticSeverity {
 }
 
 /** The link behind a diagnostic's code: opens the panel on that code's explanation. */
-export function codeTarget(code: string): vscode.Uri {
+function codeTarget(code: string): vscode.Uri {
   return vscode.Uri.parse(`command:${Command.ExplainDiagnostic}?${encodeURIComponent(JSON.stringify([code]))}`);
 }
 

@@ -10,7 +10,7 @@ import { reprValue } from './format/numpyRepr';
 /** Largest tensor sent with its data (the panel draws tables and heatmaps, not megabytes). */
 const MAX_SENT = 20000;
 
-export function tensorDto(v: Value | undefined): TensorDto {
+function tensorDto(v: Value | undefined): TensorDto {
   if (!v) return { shape: null, dtype: null };
   switch (v.kind) {
     case 'array': {
@@ -35,7 +35,7 @@ export function tensorDto(v: Value | undefined): TensorDto {
 
 const text = (t: L10nText): L10nText => ({ en: t.en, fr: t.fr });
 
-export function stepDto(s: Step): StepDto {
+function stepDto(s: Step): StepDto {
   const dto: StepDto = { title: text(s.title), latex: s.latex };
   if (s.value) dto.value = tensorDto(s.value);
   if (s.note) dto.note = text(s.note);
@@ -54,7 +54,7 @@ function sameValue(a: Value, b: Value): boolean {
   return true;
 }
 
-export function heatmapDto(h: Heatmap, result?: Value): HeatmapDto {
+function heatmapDto(h: Heatmap, result?: Value): HeatmapDto {
   const dto: HeatmapDto = { title: text(h.title), matrix: tensorDto(h.matrix) };
   if (result && sameValue(h.matrix, result)) dto.explainable = true;
   if (h.rowLabels) dto.rowLabels = [...h.rowLabels];

@@ -9,7 +9,7 @@ import type { Settings } from './settings';
 import type { TraceService } from './traceService';
 
 /** The hint's text for a binding, or undefined when there is nothing worth showing. */
-export function hintLabel(b: Binding, scalars: boolean): string | undefined {
+function hintLabel(b: Binding, scalars: boolean): string | undefined {
   if (!b.shape) return undefined;
   if (b.shape.length === 0 && !scalars) return undefined;
   return `: ${Shape.format(b.shape)}`;

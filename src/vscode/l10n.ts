@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { L10nText } from '../core/values';
 import type { LanguageSetting } from './settings';
 
-export type Locale = 'en' | 'fr';
+type Locale = 'en' | 'fr';
 
 const format = (template: string, args: (string | number)[]): string =>
   template.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));

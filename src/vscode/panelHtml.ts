@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 
-export function makeNonce(): string {
+function makeNonce(): string {
   const bytes = new Uint8Array(18);
   crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');

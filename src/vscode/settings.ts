@@ -74,7 +74,7 @@ export function flattenSettings(s: Settings = DEFAULT_SETTINGS): Map<string, unk
 }
 
 /** What `vscode.WorkspaceConfiguration` offers that we need. */
-export interface ConfigSource {
+interface ConfigSource {
   get<T>(key: string): T | undefined;
 }
 

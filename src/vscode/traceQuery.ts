@@ -17,7 +17,7 @@ function isExpr(x: unknown): x is Expr {
 
 /** Every expression of the program, once (cached per program). */
 const cache = new WeakMap<Program, Expr[]>();
-export function allExprs(program: Program): Expr[] {
+function allExprs(program: Program): Expr[] {
   const hit = cache.get(program);
   if (hit) return hit;
   const out: Expr[] = [];

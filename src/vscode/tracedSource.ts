@@ -7,14 +7,14 @@ import type { Loc } from '../core/ir';
 import { notebookToSource } from '../core/parse/notebook';
 import type { Language } from '../core/types';
 
-export interface CellSpan {
+interface CellSpan {
   document: vscode.TextDocument;
   /** 0-based line of the cell's first line in the concatenated text */
   start: number;
   lineCount: number;
 }
 
-export function languageOf(doc: vscode.TextDocument): Language | undefined {
+function languageOf(doc: vscode.TextDocument): Language | undefined {
   if (doc.languageId === 'python') return 'python';
   if (doc.languageId === 'typescript' || doc.languageId === 'typescriptreact') return 'typescript';
   return undefined;

@@ -5,7 +5,7 @@ import type { Value } from '../values';
 import { PyError } from './errors';
 
 /** CPython's repr(float): shortest round-trip digits, scientific below 1e-4 and from 1e16. */
-export function floatRepr(x: number): string {
+function floatRepr(x: number): string {
   if (Number.isNaN(x)) return 'nan';
   if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
   if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';

@@ -23,7 +23,7 @@ export interface Host {
   fresh(): string;
 }
 
-export type BuiltinFn = (h: Host, self: Value | undefined, args: Value[], kwargs: Map<string, Value>) => Value;
+type BuiltinFn = (h: Host, self: Value | undefined, args: Value[], kwargs: Map<string, Value>) => Value;
 
 const table = new Map<string, BuiltinFn>();
 

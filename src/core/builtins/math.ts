@@ -61,7 +61,7 @@ function erfcLarge(x: number): number {
 }
 
 const LANCZOS = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
-export function gamma(x: number): number {
+function gamma(x: number): number {
   if (x < 0.5) return Math.PI / (Math.sin(Math.PI * x) * gamma(1 - x));
   if (Number.isInteger(x) && x <= 171) {
     let r = 1;

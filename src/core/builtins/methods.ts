@@ -21,7 +21,7 @@ function strMethod(name: string, fn: (s: string, args: Value[], kw: Map<string, 
 }
 
 /** Python's str.split(sep=None, maxsplit=-1). */
-export function pySplit(s: string, sep: string | undefined, maxsplit: number): string[] {
+function pySplit(s: string, sep: string | undefined, maxsplit: number): string[] {
   if (sep === undefined) {
     const out: string[] = [];
     let rest = s.replace(/^\s+/, '');
@@ -132,7 +132,7 @@ strMethod('format', (s, args, kw) => str(pyFormat(s, args, kw)), str);
 strMethod('encode', () => ({ kind: 'unknown' }), () => ({ kind: 'unknown' }));
 
 /** str.format with positional / keyword fields, `{}` auto-numbering, !r/!s and format specs. */
-export function pyFormat(s: string, args: Value[], kw: Map<string, Value>): string | undefined {
+function pyFormat(s: string, args: Value[], kw: Map<string, Value>): string | undefined {
   let auto = 0;
   let unknown = false;
   const out = s.replace(/\{\{|\}\}|\{([^{}!:]*)(?:!([rsa]))?(?::([^{}]*))?\}/g, (m, field: string | undefined, conv: string | undefined, spec: string | undefined) => {

@@ -5,7 +5,7 @@ import type { Derivation } from '../types';
 import type { Tensor } from '../engine/tensor';
 import type { Computed } from './generic';
 
-export type CellContext =
+type CellContext =
   | { kind: 'softmax'; z: Tensor; zTex: string; result: Tensor; stable: boolean; axis: number }
   | { kind: 'scores'; Q: Tensor; K: Tensor; divisor: number; names: { Q: string; K: string; d: string }; result: Tensor }
   | { kind: 'attention'; weights: Tensor; scores: Tensor; V: Tensor; result: Tensor; names?: { weights: string; V: string } }

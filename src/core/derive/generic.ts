@@ -62,7 +62,7 @@ const BIN: Record<string, BinSpec> = {
 };
 
 /** A literal of the code exactly as written (0.044715 stays 0.044715, 1e-08 becomes 1 × 10⁻⁸). */
-export function latexLiteral(v: number): string {
+function latexLiteral(v: number): string {
   const s = String(v);
   if (!s.includes('e')) return s;
   const [m, e] = s.split('e');

@@ -9,7 +9,7 @@ import { tex } from '../engine/recorder';
 import { Tensor } from '../engine/tensor';
 import { tensorOf, texOfProduct } from './operands';
 
-export interface MultiHeadResult {
+interface MultiHeadResult {
   result: Tensor;
   heatmaps: { title: L10nText; t: Tensor }[];
 }

@@ -20,7 +20,7 @@ import { tensorOf, texOf, valueOf, wordLabels } from './operands';
 import { setCellContext } from './cellContext';
 import { deriveMultiHead } from './multiHead';
 
-export const GENERAL: Record<string, string> = {
+const GENERAL: Record<string, string> = {
   softmax: SOFTMAX_GENERAL,
   'scaled-scores': SCORES_GENERAL,
   attention: ATTENTION_GENERAL,

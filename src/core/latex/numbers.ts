@@ -3,7 +3,7 @@
 // step stays readable whatever the size of the tensor.
 
 /** Largest rows / columns shown in full. */
-export const FULL_LIMIT = 8;
+const FULL_LIMIT = 8;
 /** Rows / columns kept at each end of an elided axis. */
 const HEAD = 3;
 const TAIL = 1;

@@ -68,7 +68,7 @@ function wrapSub(s: string): string {
 }
 
 /** Names of the tutor functions and numpy calls as operators (\mathrm{softmax}, \mathrm{GELU}, ...). */
-export const FUNCTION_TEX: Record<string, string> = {
+const FUNCTION_TEX: Record<string, string> = {
   softmax: '\\mathrm{softmax}', scaled_scores: '\\mathrm{scores}', attention: '\\mathrm{Attention}',
   causal_mask: '\\mathrm{CausalMask}', positional_encoding: '\\mathrm{PE}', adam_step: '\\mathrm{Adam}',
   layer_norm: '\\mathrm{LayerNorm}', gelu: '\\mathrm{GELU}', gelu_tanh: '\\mathrm{GELU}_{\\tanh}',

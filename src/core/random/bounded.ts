@@ -15,7 +15,7 @@ export class BitBuffer {
 }
 
 /** Smallest all-ones mask >= v for v < 2^32 (numpy's gen_mask). */
-export function mask32(v: number): number {
+function mask32(v: number): number {
   let m = v >>> 0;
   m |= m >>> 1;
   m |= m >>> 2;

@@ -18,7 +18,7 @@ export class LegacyCore {
 }
 
 /** Why a legacy seed is rejected, with numpy's exception type and message. */
-export interface SeedProblem {
+interface SeedProblem {
   pyType: 'ValueError' | 'TypeError';
   message: string;
 }

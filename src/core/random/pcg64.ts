@@ -9,7 +9,7 @@ const MULT = limbsFromWords([0x9fccf645, 0x4385df64, 0x1fc65da4, 0x2360ed05]);
 const [M0, M1, M2, M3, M4, M5, M6, M7] = MULT;
 
 /** 16-bit limbs (lowest first) of a 128-bit number given as four uint32 words (lowest first). */
-export function limbsFromWords(w: readonly number[]): Float64Array {
+function limbsFromWords(w: readonly number[]): Float64Array {
   const l = new Float64Array(8);
   for (let i = 0; i < 4; i++) {
     l[2 * i] = w[i] & 0xffff;

@@ -14,7 +14,7 @@ export function shuffleIndicesInterval(g: BitGen, n: number, swap: (i: number, j
 }
 
 /** Generator's `_shuffle_int`: Fisher–Yates with j = random_bounded_uint64(0, i) (Lemire), down to `first`. */
-export function shuffleIntLemire(g: BitGen, data: Float64Array, first: number): void {
+function shuffleIntLemire(g: BitGen, data: Float64Array, first: number): void {
   const b = new BitBuffer();
   for (let i = data.length - 1; i >= first; i--) {
     const j = boundedDraw(g, 0, i, 64, false, b);

@@ -9,7 +9,7 @@ const MULT_B = 0x58f38ded;
 const MIX_MULT_L = 0xca01f9dd;
 const MIX_MULT_R = 0x4973f715;
 const XSHIFT = 16;
-export const POOL_SIZE = 4;
+const POOL_SIZE = 4;
 
 /**
  * numpy's `_coerce_to_uint32_array` for a non-negative integer (least significant word first;

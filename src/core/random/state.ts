@@ -23,7 +23,7 @@ export interface PcgRngState {
 export type RngState = LegacyRngState | PcgRngState;
 
 /** perTrace key of numpy's global legacy RandomState */
-export const GLOBAL_RANDOM_KEY = 'np.random';
+const GLOBAL_RANDOM_KEY = 'np.random';
 
 export const WHY_UNSEEDED: L10nText = {
   en: 'random values: the generator was not seeded, so numpy draws different numbers on every run',

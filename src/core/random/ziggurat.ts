@@ -9,13 +9,13 @@ import { expCR, logCR } from './ddmath';
 
 /** numpy's ziggurat_nor_r, the right edge of the base layer, and its inverse. */
 export const ZIGGURAT_NOR_R = 3.6541528853610087963519472518;
-export const ZIGGURAT_NOR_INV_R = 0.27366123732975827203338247596;
+const ZIGGURAT_NOR_INV_R = 0.27366123732975827203338247596;
 /** area of each of the 256 layers (numpy's construction constant) */
 const LAYER_AREA = 0.0049286732339746519;
 const LEVELS = 256;
 const SCALE = 2 ** 52;
 
-export interface ZigguratTables {
+interface ZigguratTables {
   /** acceptance thresholds on the 52-bit mantissa draw (exact integers < 2^52) */
   ki: Float64Array;
   /** layer widths divided by 2^52 */

@@ -1,7 +1,7 @@
 // numpy's element formatting (arrayprint's FloatingFormat, IntegerFormat, BoolFormat) in its default
 // 'maxprec' float mode, so a hover shows exactly the text `print(repr(a))` would. Pure: no vscode.
 
-export interface FloatOptions {
+interface FloatOptions {
   /** digits after the point at most (numpy's `precision`, default 8) */
   precision: number;
   /** numpy's `suppress`: never switch to scientific notation for small numbers */
@@ -32,7 +32,7 @@ function shortest(x: number, single: boolean): { digits: string; exp: number } {
 const isNeg = (x: number): boolean => x < 0 || Object.is(x, -0);
 
 /** dragon4_positional(x, precision, unique=True, fractional=True, trim='.') → "int.frac" */
-export function positional(x: number, precision: number, single: boolean): string {
+function positional(x: number, precision: number, single: boolean): string {
   const sign = isNeg(x) ? '-' : '';
   if (x === 0) return `${sign}0.`;
   const { digits, exp } = shortest(x, single);
@@ -53,7 +53,7 @@ export function positional(x: number, precision: number, single: boolean): strin
 }
 
 /** dragon4_scientific(x, precision, unique=True, trim='.') → mantissa and exponent parts */
-export function scientific(x: number, precision: number, single: boolean): { mant: string; exp: number } {
+function scientific(x: number, precision: number, single: boolean): { mant: string; exp: number } {
   const sign = isNeg(x) ? '-' : '';
   if (x === 0) return { mant: `${sign}0.`, exp: 0 };
   let { digits, exp } = shortest(x, single);

@@ -4,7 +4,7 @@
 import type { ArrayValue, DType, Value } from '../../core/values';
 import { boolFormatter, floatFormatter, intFormatter, pythonFloatRepr, singleScalarRepr } from './floatFormat';
 
-export interface ReprOptions {
+interface ReprOptions {
   /** numpy's print precision (default 8) */
   precision?: number;
   /** numpy's suppress (default false) */
@@ -64,7 +64,7 @@ function shownValues(data: Float64Array, shape: number[], summarise: boolean, ed
 
 const range = (a: number, b: number): number[] => Array.from({ length: Math.max(0, b - a) }, (_, i) => a + i);
 
-export function reprArray(v: ArrayValue, options: ReprOptions = {}): string {
+function reprArray(v: ArrayValue, options: ReprOptions = {}): string {
   const o: Required<ReprOptions> = {
     precision: options.precision ?? 8,
     suppress: options.suppress ?? false,
