@@ -5,7 +5,7 @@
 import { NumpyError, type Diagnostic } from '../diagnostics';
 import { broadcastIndexer, broadcastOrNull } from '../shapes/broadcast';
 import type { Shape } from '../shapes/dim';
-import type { ArrayValue, DType, L10nText, Value } from '../values';
+import type { ArrayValue, BoolValue, DType, FloatValue, IntValue, L10nText, Value } from '../values';
 import { arg, dtypeArg } from './args';
 import { toArray } from './convert';
 import { canCastSafe, castData, isFloat, operandOf, type DtOperand } from './dtype';
@@ -53,7 +53,8 @@ function operands(call: OpCall, params: readonly string[]): Operand[] {
     const v = arg(call, i, p) ?? { kind: 'unknown' as const };
     let array: ArrayValue | null = null;
     if (v.kind === 'array') array = v;
-    else if (v.kind === 'int' || v.kind === 'float' || v.kind === 'bool' || v.kind === 'list' || v.kind === 'tuple' || v.kind === 'range') array = toArray(v);
+    else if (v.kind === 'int' || v.kind === 'float' || v.kind === 'bool') array = scalarArray(v);
+    else if (v.kind === 'list' || v.kind === 'tuple' || v.kind === 'range') array = toArray(v);
     const dt = v.kind === 'list' || v.kind === 'tuple' || v.kind === 'range' ? (array && array.dtype ? { dtype: array.dtype, scalar: false } : null) : operandOf(v);
     return { value: v, array, dt };
   });
@@ -70,6 +71,17 @@ interface ShapeStep {
   loop: Loop | null;
 }
 const shapeSteps = new WeakMap<OpCall, ShapeStep>();
+
+/**
+ * A Python scalar as np.asarray makes it (0-d int64 / float64 / bool, no data when the value is
+ * unknown): what toArray returns, without its discovery of nested sequences, for `x * 2`.
+ */
+export function scalarArray(v: IntValue | FloatValue | BoolValue): ArrayValue {
+  const dtype: DType = v.kind === 'int' ? 'int64' : v.kind === 'float' ? 'float64' : 'bool';
+  if (v.value === undefined) return { kind: 'array', shape: [], dtype };
+  const x = typeof v.value === 'boolean' ? (v.value ? 1 : 0) : v.value;
+  return { kind: 'array', shape: [], dtype, data: castData(Float64Array.of(x), dtype) };
+}
 
 /** The abstract result of a ufunc call: broadcast shape, loop output dtype; numpy's errors. */
 export function ufuncShape(spec: UfuncSpec<unknown>, call: OpCall): { result: ArrayValue; loop: Loop | null } {
