@@ -134,19 +134,22 @@ export class SynNode implements SNode {
 function copySubtree(cur: TreeCursor, lines: SourceLines, tab: LangTables): SynNode {
   const root = new SynNode(lines, tab, cur.nodeTypeId, cur.currentFieldId, cur.startIndex, cur.endIndex);
   if (!cur.gotoFirstChild()) return root;
-  // an explicit stack: deep expressions (long operator chains) must not overflow the JS stack
-  const stack: { node: SynNode; kids: SynNode[] }[] = [{ node: root, kids: [] }];
+  // an explicit stack: deep expressions (long operator chains) must not overflow the JS stack; it
+  // holds the children lists being filled (each becomes its node's `children`), no entry objects
+  const rootKids: SynNode[] = [];
+  root.children = rootKids;
+  const stack: SynNode[][] = [rootKids];
   for (;;) {
-    const top = stack[stack.length - 1];
     const n = new SynNode(lines, tab, cur.nodeTypeId, cur.currentFieldId, cur.startIndex, cur.endIndex);
-    top.kids.push(n);
+    stack[stack.length - 1].push(n);
     if (cur.gotoFirstChild()) {
-      stack.push({ node: n, kids: [] });
+      const kids: SynNode[] = [];
+      n.children = kids;
+      stack.push(kids);
       continue;
     }
     while (!cur.gotoNextSibling()) {
-      const done = stack.pop()!;
-      done.node.children = done.kids;
+      stack.pop();
       cur.gotoParent();
       if (stack.length === 0) return root;
     }
