@@ -6,9 +6,7 @@ import { Shape } from '../core/shapes/dim';
 import type { FormulaSite, Trace } from '../core/types';
 import { Command } from './commands';
 import { FORMULA_NAMES } from './dto';
-import type { Localizer } from './l10n';
-import type { Settings } from './settings';
-import type { TraceService } from './traceService';
+import { TraceFollower } from './traceFollower';
 import { bindingOf } from './traceQuery';
 
 /** The shape of the formula's result, as the trace knows it. */
@@ -20,22 +18,8 @@ function resultShape(trace: Trace, f: FormulaSite): string | undefined {
   return b?.shape ? Shape.format(b.shape) : undefined;
 }
 
-export class FormulaCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class FormulaCodeLensProvider extends TraceFollower implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses = this.changed.event;
-  private readonly sub: vscode.Disposable;
-
-  constructor(
-    private readonly traces: TraceService,
-    private readonly settings: () => Settings,
-    private readonly l10n: Localizer,
-  ) {
-    this.sub = traces.onDidTrace(() => this.changed.fire());
-  }
-
-  refresh(): void {
-    this.changed.fire();
-  }
 
   async provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     if (!this.settings().codeLens.enabled) return [];
@@ -66,10 +50,5 @@ export class FormulaCodeLensProvider implements vscode.CodeLensProvider, vscode.
       );
     }
     return lenses;
-  }
-
-  dispose(): void {
-    this.sub.dispose();
-    this.changed.dispose();
   }
 }

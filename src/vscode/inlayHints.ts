@@ -4,9 +4,7 @@
 import * as vscode from 'vscode';
 import { Shape } from '../core/shapes/dim';
 import type { Binding } from '../core/types';
-import type { Localizer } from './l10n';
-import type { Settings } from './settings';
-import type { TraceService } from './traceService';
+import { TraceFollower } from './traceFollower';
 
 /** The hint's text for a binding, or undefined when there is nothing worth showing. */
 function hintLabel(b: Binding, scalars: boolean): string | undefined {
@@ -15,23 +13,8 @@ function hintLabel(b: Binding, scalars: boolean): string | undefined {
   return `: ${Shape.format(b.shape)}`;
 }
 
-export class ShapeInlayHintsProvider implements vscode.InlayHintsProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class ShapeInlayHintsProvider extends TraceFollower implements vscode.InlayHintsProvider {
   readonly onDidChangeInlayHints = this.changed.event;
-  private readonly sub: vscode.Disposable;
-
-  constructor(
-    private readonly traces: TraceService,
-    private readonly settings: () => Settings,
-    private readonly l10n: Localizer,
-  ) {
-    this.sub = traces.onDidTrace(() => this.changed.fire());
-  }
-
-  /** settings changed: ask VS Code to query again */
-  refresh(): void {
-    this.changed.fire();
-  }
 
   async provideInlayHints(doc: vscode.TextDocument, range: vscode.Range, token: vscode.CancellationToken): Promise<vscode.InlayHint[]> {
     const s = this.settings();
@@ -53,10 +36,5 @@ export class ShapeInlayHintsProvider implements vscode.InlayHintsProvider, vscod
       hints.push(hint);
     }
     return hints;
-  }
-
-  dispose(): void {
-    this.sub.dispose();
-    this.changed.dispose();
   }
 }
