@@ -91,22 +91,7 @@ export class LocShift {
   /** Keep `s`, which the edit falls inside (sameAcross): move the locations after the edit, in place. */
   moveAcross(s: Stmt): void {
     const moves: [Loc, Loc][] = [];
-    const visit = (o: object): void => {
-      if (Array.isArray(o)) {
-        for (const x of o) if (typeof x === 'object' && x !== null) visit(x);
-        return;
-      }
-      for (const key in o) {
-        const v = (o as Record<string, unknown>)[key];
-        if (typeof v !== 'object' || v === null) continue;
-        if (key === 'loc' || key === 'nameLoc') {
-          const loc = v as Loc;
-          if (!this.moved.has(loc)) moves.push([loc, this.loc(loc)]);
-          this.moved.add(loc);
-        } else visit(v);
-      }
-    };
-    visit(s);
+    this.eachUnmoved(s, (loc) => moves.push([loc, this.loc(loc)]));
     // mapped from the old positions first, then written: a shared Loc moves once
     for (const [loc, to] of moves) Object.assign(loc, to);
     this.across.add(s);
@@ -145,6 +130,18 @@ export class LocShift {
    * the same objects: the interpreter's recorder, function values and expression ids refer to them.
    */
   moveStmt(s: Stmt): void {
+    this.eachUnmoved(s, (loc) => {
+      this.moveEnd(loc);
+      this.moveStart(loc);
+    });
+  }
+
+  /**
+   * Every `loc` / `nameLoc` of the statement's subtree not moved yet, each once (a Loc object
+   * shared by two nodes is visited once), marked moved once `fn` has seen it (moveAcross maps it
+   * from its old position first).
+   */
+  private eachUnmoved(s: Stmt, fn: (loc: Loc) => void): void {
     const visit = (o: object): void => {
       if (Array.isArray(o)) {
         for (const x of o) if (typeof x === 'object' && x !== null) visit(x);
@@ -156,9 +153,8 @@ export class LocShift {
         if (key === 'loc' || key === 'nameLoc') {
           const loc = v as Loc;
           if (this.moved.has(loc)) continue;
+          fn(loc);
           this.moved.add(loc);
-          this.moveEnd(loc);
-          this.moveStart(loc);
         } else visit(v);
       }
     };
