@@ -8,29 +8,14 @@ import * as path from 'node:path';
 import { analyze } from '../../../src/core/analyze';
 import type { Binding } from '../../../src/core/types';
 import { loadParsers, repoRoot } from '../helpers';
-import { compareBinding, jsonOfValue, type GoldenPair } from '../fixtures/goldenCompare';
+import { compareBinding, fixtureList, jsonOfValue, type GoldenFile, type GoldenPair } from '../fixtures/goldenCompare';
 import { comparableValue, valuesClose } from './values';
 
 const FIXTURES = path.join(repoRoot, 'test/fixtures/typescript');
 const RUNTIME = new Set(['matmul-mismatch', 'broadcast-mismatch', 'reshape-size', 'axis-out-of-range', 'concat-mismatch', 'not-elementwise', 'index-out-of-range', 'transpose-rank', 'divide-by-matrix', 'singular-matrix', 'ragged-array', 'linalg-square', 'linalg-dims', 'norm-order']);
 const REL = 1e-12;
 
-interface Golden {
-  status: 'ok' | 'exception';
-  exception: { type: string; message: string; line: number | null } | null;
-  pairs: GoldenPair[];
-}
 
-function fixtureList(): { rel: string; file: string; golden: string }[] {
-  const out: { rel: string; file: string; golden: string }[] = [];
-  for (const sub of ['', 'buggy']) {
-    const dir = path.join(FIXTURES, sub);
-    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) {
-      out.push({ rel: path.join(sub, f), file: path.join(dir, f), golden: path.join(FIXTURES, 'golden', sub, f.replace(/\.ts$/, '.json')) });
-    }
-  }
-  return out;
-}
 
 /** The TS oracle gives UTF-16 columns; goldenCompare expects numpy's UTF-8 byte columns. */
 function asByteColumns(pair: GoldenPair, line: string): GoldenPair {
@@ -43,16 +28,16 @@ describe('TypeScript fixtures: our trace against node goldens', function () {
   });
 
   it('the corpus has at least 12 correct and 4 buggy programs', function () {
-    const all = fixtureList();
+    const all = fixtureList(FIXTURES, '.ts');
     assert.ok(all.filter((f) => !f.rel.startsWith('buggy')).length >= 12);
     assert.ok(all.filter((f) => f.rel.startsWith('buggy')).length >= 4);
   });
 
-  for (const fx of fixtureList()) {
+  for (const fx of fixtureList(FIXTURES, '.ts')) {
     it(fx.rel, function () {
       assert.ok(fs.existsSync(fx.golden), `no golden for ${fx.rel}: run node scripts/ts-goldens.mjs`);
       const source = fs.readFileSync(fx.file, 'utf8');
-      const golden = JSON.parse(fs.readFileSync(fx.golden, 'utf8')) as Golden;
+      const golden = JSON.parse(fs.readFileSync(fx.golden, 'utf8')) as GoldenFile;
       const expect = /^\/\/\s*expect:\s*([a-z-]+)\s+line\s+(\d+)/.exec(source.split('\n')[0]);
       const result = analyze(source, 'typescript', { budgetMs: 20000 });
       const lines = source.split('\n');
